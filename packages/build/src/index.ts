@@ -1,0 +1,6 @@
+export {
+  type BundleAppOptions,
+  type BundleAppResult,
+  bundleApp,
+  CREATE_REQUIRE_BANNER,
+} from './bundle-app.js'
