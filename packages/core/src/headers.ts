@@ -1,0 +1,68 @@
+/**
+ * Header names the ALB does not honour in a Lambda result (hop-by-hop, RFC 9110 §7.6.1) plus
+ * `content-length`, which the balancer computes itself (ELB user guide, "Lambda functions as
+ * targets"). Lower-case.
+ * @example
+ * HOP_BY_HOP_HEADERS.has('transfer-encoding') // true
+ */
+export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'content-length',
+])
+
+// Words whose conventional spelling is not simple capitalisation.
+const SPECIAL_WORDS: Readonly<Record<string, string>> = {
+  etag: 'ETag',
+  www: 'WWW',
+  md5: 'MD5',
+  te: 'TE',
+  dnt: 'DNT',
+  xss: 'XSS',
+  ua: 'UA',
+  dns: 'DNS',
+  websocket: 'WebSocket',
+}
+// Whole names with an irregular spelling.
+const SPECIAL_NAMES: Readonly<Record<string, string>> = {
+  'x-amzn-trace-id': 'X-Amzn-Trace-Id',
+  'x-amzn-requestid': 'X-Amzn-RequestId',
+}
+
+const cache = new Map<string, string>()
+const CACHE_LIMIT = 2000
+
+function spell(lower: string): string {
+  const special = SPECIAL_NAMES[lower]
+  if (special !== undefined) return special
+  const words = lower.split('-')
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? ''
+    words[i] = SPECIAL_WORDS[w] ?? (w.length === 0 ? w : w[0]?.toUpperCase() + w.slice(1))
+  }
+  return words.join('-')
+}
+
+/**
+ * The conventional spelling of a header name. Some local emulators (serverless-offline) crash
+ * on a lower-case `content-type` in a result, so albkit always emits canonical names.
+ * @example
+ * canonicalHeaderName('content-type') // 'Content-Type'
+ * canonicalHeaderName('etag')         // 'ETag'
+ * canonicalHeaderName('www-authenticate') // 'WWW-Authenticate'
+ */
+export function canonicalHeaderName(name: string): string {
+  let c = cache.get(name)
+  if (c === undefined) {
+    c = spell(name.toLowerCase())
+    if (cache.size < CACHE_LIMIT) cache.set(name, c)
+  }
+  return c
+}

@@ -1,0 +1,229 @@
+import { type ClientAddress, parseClientAddress } from './client-address.js'
+import { parseCookies } from './cookies.js'
+import { isJsonContentType } from './encoding.js'
+import { AlbError } from './errors.js'
+import { decodeFormComponent } from './form.js'
+import { HEALTH_CHECK_USER_AGENT } from './limits.js'
+import { type HeaderView, MapView, type QueryView, toMultiMap } from './multi-map.js'
+import { parseTraceHeader, type TraceHeader } from './trace.js'
+import { type AlbEvent, type AlbHeaderMode, eventMode } from './types.js'
+
+export type { HeaderView, MultiMapView, QueryView } from './multi-map.js'
+
+/** Options of {@link parseRequest}. */
+export interface ParseRequestOptions {
+  /**
+   * How many right-most `X-Forwarded-For` entries are trusted proxies in front of the ALB
+   * (e.g. 1 for CloudFront → ALB). Default 0: the right-most entry, the one the ALB adds.
+   */
+  trustedProxyHops?: number
+}
+
+/**
+ * The request view: one object, the same API in single- and multi-value mode. Everything is
+ * computed on first access and cached.
+ */
+export interface AlbRequest {
+  readonly event: AlbEvent
+  readonly mode: AlbHeaderMode
+  readonly method: string
+  readonly path: string
+  readonly targetGroupArn: string
+  /** `User-Agent: ELB-HealthChecker/2.0`. */
+  readonly isHealthCheck: boolean
+  /** Case-insensitive. */
+  readonly headers: HeaderView
+  readonly cookies: ReadonlyMap<string, string>
+  /** Decoded with form rules (`+` is a space, keys decoded too). */
+  readonly query: QueryView
+  /** Exactly as received: the ALB does not decode query strings. */
+  readonly rawQuery: QueryView
+  /** The body bytes: base64 honoured, never a UTF-8 round trip; empty Buffer when none. */
+  readonly body: Buffer
+  /** The body as UTF-8 text; AlbError 400 when it is not valid UTF-8. */
+  text(): string
+  /** The body parsed as JSON; AlbError 415 unless the content type is JSON, 400 on bad JSON. */
+  json<T = unknown>(): T
+  /** `X-Forwarded-For` entries, left → right, trimmed. The left-most is whatever the client typed. */
+  readonly forwardedFor: string[]
+  /** The right-most `X-Forwarded-For` entry after skipping `trustedProxyHops`; port and [] stripped. */
+  readonly clientIp: string | undefined
+  /** 4 or 6 (`::ffff:1.2.3.4` is 6), undefined when there is no client IP. */
+  readonly clientIpVersion: 4 | 6 | undefined
+  readonly forwardedProto: string | undefined
+  readonly forwardedPort: number | undefined
+  /** Parsed `X-Amzn-Trace-Id`. `root` may be chosen by the client. */
+  readonly trace: TraceHeader
+  readonly acceptEncoding: string | undefined
+}
+
+const identity = (s: string): string => s
+const lower = (s: string): string => s.toLowerCase()
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true })
+const EMPTY = Buffer.alloc(0)
+
+class Request implements AlbRequest {
+  readonly event: AlbEvent
+  readonly mode: AlbHeaderMode
+  readonly #hops: number
+  #headers?: HeaderView
+  #query?: QueryView
+  #rawQuery?: QueryView
+  #cookies?: Map<string, string>
+  #body?: Buffer
+  #text?: string
+  #json?: { value: unknown }
+  #forwardedFor?: string[]
+  #client?: ClientAddress | null
+  #trace?: TraceHeader
+
+  constructor(event: AlbEvent, hops: number) {
+    this.event = event
+    this.mode = eventMode(event)
+    this.#hops = hops
+  }
+  get method(): string {
+    return this.event.httpMethod
+  }
+  get path(): string {
+    return this.event.path
+  }
+  get targetGroupArn(): string {
+    return this.event.requestContext?.elb?.targetGroupArn ?? ''
+  }
+  get isHealthCheck(): boolean {
+    return this.headers.get('user-agent') === HEALTH_CHECK_USER_AGENT
+  }
+  get headers(): HeaderView {
+    if (this.#headers === undefined) {
+      const e = this.event
+      const src =
+        'multiValueHeaders' in e && e.multiValueHeaders != null
+          ? e.multiValueHeaders
+          : 'headers' in e
+            ? e.headers
+            : undefined
+      this.#headers = new MapView(toMultiMap(src, lower, identity), true)
+    }
+    return this.#headers
+  }
+  #rawQuerySource() {
+    const e = this.event
+    if ('multiValueQueryStringParameters' in e && e.multiValueQueryStringParameters != null)
+      return e.multiValueQueryStringParameters
+    return 'queryStringParameters' in e ? e.queryStringParameters : undefined
+  }
+  get rawQuery(): QueryView {
+    this.#rawQuery ??= new MapView(toMultiMap(this.#rawQuerySource(), identity, identity), false)
+    return this.#rawQuery
+  }
+  get query(): QueryView {
+    this.#query ??= new MapView(
+      toMultiMap(this.#rawQuerySource(), decodeFormComponent, decodeFormComponent),
+      false,
+    )
+    return this.#query
+  }
+  get cookies(): ReadonlyMap<string, string> {
+    this.#cookies ??= parseCookies(this.headers.all('cookie'))
+    return this.#cookies
+  }
+  get body(): Buffer {
+    if (this.#body === undefined) {
+      const b = this.event.body
+      if (b == null || b === '') this.#body = EMPTY
+      else this.#body = Buffer.from(b, this.event.isBase64Encoded ? 'base64' : 'utf8')
+    }
+    return this.#body
+  }
+  text(): string {
+    if (this.#text !== undefined) return this.#text
+    const b = this.event.body
+    if (b == null) this.#text = ''
+    else if (!this.event.isBase64Encoded) this.#text = b
+    else {
+      try {
+        this.#text = fatalUtf8.decode(this.body)
+      } catch (cause) {
+        throw new AlbError(400, 'Request body is not valid UTF-8 text', { cause })
+      }
+    }
+    return this.#text
+  }
+  json<T = unknown>(): T {
+    if (this.#json !== undefined) return this.#json.value as T
+    const type = this.headers.get('content-type')
+    if (!isJsonContentType(type)) {
+      const got =
+        type === undefined ? 'no Content-Type header' : `Content-Type "${type.slice(0, 100)}"`
+      throw new AlbError(415, `Expected a JSON body (application/json or *+json), got ${got}`)
+    }
+    const text = this.text()
+    if (text.trim() === '') throw new AlbError(400, 'Request body is empty; expected JSON')
+    try {
+      this.#json = { value: JSON.parse(text) }
+    } catch (cause) {
+      const why = cause instanceof Error ? cause.message : String(cause)
+      throw new AlbError(400, `Request body is not valid JSON: ${why}`, { cause })
+    }
+    return this.#json.value as T
+  }
+  get forwardedFor(): string[] {
+    if (this.#forwardedFor === undefined) {
+      const list: string[] = []
+      for (const h of this.headers.all('x-forwarded-for')) {
+        for (const part of h.split(',')) {
+          const t = part.trim()
+          if (t !== '') list.push(t)
+        }
+      }
+      this.#forwardedFor = list
+    }
+    return this.#forwardedFor
+  }
+  #clientAddress(): ClientAddress | undefined {
+    if (this.#client === undefined) {
+      const list = this.forwardedFor
+      const entry = list[list.length - 1 - this.#hops]
+      this.#client = (entry === undefined ? undefined : parseClientAddress(entry)) ?? null
+    }
+    return this.#client ?? undefined
+  }
+  get clientIp(): string | undefined {
+    return this.#clientAddress()?.ip
+  }
+  get clientIpVersion(): 4 | 6 | undefined {
+    return this.#clientAddress()?.version
+  }
+  get forwardedProto(): string | undefined {
+    return this.headers.get('x-forwarded-proto')?.trim().toLowerCase()
+  }
+  get forwardedPort(): number | undefined {
+    const p = this.headers.get('x-forwarded-port')?.trim()
+    if (p === undefined || !/^\d{1,5}$/.test(p)) return undefined
+    const n = Number(p)
+    return n <= 65535 ? n : undefined
+  }
+  get trace(): TraceHeader {
+    this.#trace ??= parseTraceHeader(this.headers.get('x-amzn-trace-id'))
+    return this.#trace
+  }
+  get acceptEncoding(): string | undefined {
+    const all = this.headers.all('accept-encoding')
+    return all.length === 0 ? undefined : all.join(', ')
+  }
+}
+
+/**
+ * Builds the request view of an ALB event. Cheap: nothing is parsed until first used.
+ * @example
+ * const req = parseRequest(event, { trustedProxyHops: 0 })
+ * req.query.get('q'); req.headers.get('content-type'); req.clientIp; req.body // Buffer
+ */
+export function parseRequest(event: AlbEvent, options?: ParseRequestOptions): AlbRequest {
+  const hops = options?.trustedProxyHops ?? 0
+  if (!Number.isInteger(hops) || hops < 0) {
+    throw new AlbError(500, `trustedProxyHops must be a non-negative integer, got ${String(hops)}`)
+  }
+  return new Request(event, hops)
+}

@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto'
+import { albEncodesRequestBody } from '../encoding.js'
+import { AlbError } from '../errors.js'
+import type { AlbEvent, AlbHeaderMode } from '../types.js'
+
+/** What {@link albEvent} builds an event from: the HTTP request as the client sent it. */
+export interface AlbEventInit {
+  method?: string
+  path?: string
+  /** The raw query string after `?`, not decoded (the ALB does not decode it). */
+  query?: string
+  headers?: Record<string, string | string[]> | Array<[string, string]>
+  body?: string | Uint8Array
+  mode?: AlbHeaderMode
+  /** The TCP peer the ALB sees. Default 203.0.113.10. */
+  sourceIp?: string
+  /** The listener port. Default 80 (http) / 443 (https). */
+  port?: number
+  proto?: 'http' | 'https'
+  targetGroupArn?: string
+  /** `routing.http.xff_header_processing.mode`. Default 'append'. */
+  xffMode?: 'append' | 'preserve' | 'remove'
+}
+
+/** A sample target group ARN used by the factories. */
+export const SAMPLE_TARGET_GROUP_ARN =
+  'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/albkit-test/0123456789abcdef'
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** An X-Ray style id: `1-<8 hex seconds>-<24 hex>`. */
+export function traceId(): string {
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0')
+  return `1-${seconds}-${randomBytes(12).toString('hex')}`
+}
+
+function headerPairs(h: AlbEventInit['headers']): Array<[string, string]> {
+  if (h === undefined) return []
+  if (Array.isArray(h)) return h.map(([k, v]) => [k.toLowerCase(), v])
+  const out: Array<[string, string]> = []
+  for (const [k, v] of Object.entries(h)) {
+    for (const one of Array.isArray(v) ? v : [v]) out.push([k.toLowerCase(), one])
+  }
+  return out
+}
+
+function lastOf(pairs: Array<[string, string]>, name: string): string | undefined {
+  let v: string | undefined
+  for (const [k, x] of pairs) if (k === name) v = x
+  return v
+}
+
+/**
+ * Builds an event exactly as the ALB would send it for an HTTP request (ELB user guide, "Lambda
+ * functions as targets"): raw query split on `&` and `=` without decoding; lower-case header
+ * names; last value wins in single mode, arrays in multi mode; body base64 by the encoding rule;
+ * `X-Forwarded-For` (per `xffMode`), `-Port`, `-Proto` and `X-Amzn-Trace-Id` added. Throws
+ * AlbError 400 for a text body that is not valid UTF-8 (the ALB rejects those: LambdaBadRequest).
+ * @example
+ * const event = albEvent({ method: 'POST', path: '/upload', query: 'a=1&a=2', mode: 'multi',
+ *   headers: { 'content-type': 'image/png' }, body: pngBytes })
+ */
+export function albEvent(init: AlbEventInit = {}): AlbEvent {
+  const proto = init.proto ?? 'http'
+  const pairs = headerPairs(init.headers)
+  const clientXff = pairs.filter(([k]) => k === 'x-forwarded-for').map(([, v]) => v)
+  const clientTrace = lastOf(pairs, 'x-amzn-trace-id')
+  const added = new Set([
+    'x-forwarded-for',
+    'x-forwarded-port',
+    'x-forwarded-proto',
+    'x-amzn-trace-id',
+  ])
+  const out = pairs.filter(([k]) => !added.has(k))
+  const sourceIp = init.sourceIp ?? '203.0.113.10'
+  const xffMode = init.xffMode ?? 'append'
+  // append: the ALB adds the peer address to what the client sent (ELB user guide, "X-Forwarded-For").
+  if (xffMode === 'append') out.push(['x-forwarded-for', [...clientXff, sourceIp].join(', ')])
+  else if (xffMode === 'preserve' && clientXff.length > 0)
+    out.push(['x-forwarded-for', clientXff.join(', ')])
+  out.push(['x-forwarded-port', String(init.port ?? (proto === 'https' ? 443 : 80))])
+  out.push(['x-forwarded-proto', proto])
+  // A client Root= is kept and Self= added (ELB user guide, "Request tracing").
+  const root =
+    clientTrace === undefined ? undefined : /(?:^|;)\s*Root=([^;]+)/i.exec(clientTrace)?.[1]
+  out.push([
+    'x-amzn-trace-id',
+    root === undefined ? `Root=${traceId()}` : `Self=${traceId()};Root=${root.trim()}`,
+  ])
+
+  const query: Array<[string, string]> = []
+  for (const part of (init.query ?? '').split('&')) {
+    if (part === '') continue
+    const eq = part.indexOf('=')
+    query.push(eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)])
+  }
+
+  const raw = init.body
+  const size = raw === undefined ? 0 : typeof raw === 'string' ? raw.length : raw.byteLength
+  const encoded =
+    size > 0 && albEncodesRequestBody(lastOf(out, 'content-type'), lastOf(out, 'content-encoding'))
+  let body = ''
+  if (raw !== undefined && size > 0) {
+    if (encoded)
+      body = (
+        typeof raw === 'string'
+          ? Buffer.from(raw, 'utf8')
+          : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
+      ).toString('base64')
+    else if (typeof raw === 'string') body = raw
+    else {
+      try {
+        body = strictUtf8.decode(raw)
+      } catch (cause) {
+        throw new AlbError(
+          400,
+          'albEvent: text body is not valid UTF-8 (the ALB rejects it: LambdaBadRequest)',
+          { cause },
+        )
+      }
+    }
+  }
+  const base = {
+    requestContext: { elb: { targetGroupArn: init.targetGroupArn ?? SAMPLE_TARGET_GROUP_ARN } },
+    httpMethod: init.method ?? 'GET',
+    path: init.path ?? '/',
+  }
+  if (init.mode === 'multi') {
+    return {
+      ...base,
+      multiValueQueryStringParameters: group(query),
+      multiValueHeaders: group(out),
+      body,
+      isBase64Encoded: encoded,
+    }
+  }
+  return {
+    ...base,
+    queryStringParameters: Object.fromEntries(query),
+    headers: Object.fromEntries(out),
+    body,
+    isBase64Encoded: encoded,
+  }
+}
+
+function group(pairs: Array<[string, string]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const [k, v] of pairs) {
+    const list = out[k]
+    if (list === undefined) out[k] = [v]
+    else list.push(v)
+  }
+  return out
+}
+
+/**
+ * A health-check event as the ALB sends it (ELB user guide, "Health checks for your target
+ * groups"): GET, empty query, only `user-agent: ELB-HealthChecker/2.0`, body "".
+ * @example
+ * const res = await handler(healthCheckEvent({ path: '/health' }), context)
+ */
+export function healthCheckEvent(
+  init: { path?: string; mode?: AlbHeaderMode; targetGroupArn?: string } = {},
+): AlbEvent {
+  const base = {
+    requestContext: { elb: { targetGroupArn: init.targetGroupArn ?? SAMPLE_TARGET_GROUP_ARN } },
+    httpMethod: 'GET',
+    path: init.path ?? '/',
+    body: '',
+    isBase64Encoded: false,
+  }
+  if (init.mode === 'multi') {
+    return {
+      ...base,
+      multiValueQueryStringParameters: {},
+      multiValueHeaders: { 'user-agent': ['ELB-HealthChecker/2.0'] },
+    }
+  }
+  return { ...base, queryStringParameters: {}, headers: { 'user-agent': 'ELB-HealthChecker/2.0' } }
+}

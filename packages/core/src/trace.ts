@@ -1,0 +1,34 @@
+/**
+ * The parsed `X-Amzn-Trace-Id` header. The ALB adds `Root=` when the client sent none and keeps
+ * a client-sent `Root=` (adding `Self=`), so `root` may be chosen by the client: use it for
+ * correlation, never for security (ELB user guide, "Request tracing for your Application Load Balancer").
+ */
+export interface TraceHeader {
+  root?: string
+  self?: string
+  parent?: string
+  sampled?: string
+  /** The header exactly as received. */
+  raw?: string
+}
+
+/**
+ * Parses `X-Amzn-Trace-Id` (`Self=1-…;Root=1-…;Sampled=1`, fields in any order).
+ * @example
+ * parseTraceHeader('Root=1-5c536348-3d683b8b04734faae651f476').root // '1-5c536348-3d683b8b04734faae651f476'
+ */
+export function parseTraceHeader(raw: string | undefined): TraceHeader {
+  if (raw === undefined) return {}
+  const trace: TraceHeader = { raw }
+  for (const part of raw.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq === -1) continue
+    const key = part.slice(0, eq).trim().toLowerCase()
+    const value = part.slice(eq + 1).trim()
+    if (key === 'root') trace.root = value
+    else if (key === 'self') trace.self = value
+    else if (key === 'parent') trace.parent = value
+    else if (key === 'sampled') trace.sampled = value
+  }
+  return trace
+}
