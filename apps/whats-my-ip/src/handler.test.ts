@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { AlbEvent, AlbResult } from '@albkit/core'
+import { albEvent, healthCheckEvent } from '@albkit/core/testing'
+import type { Context } from 'aws-lambda'
+import { trustedProxyHops } from './client-address.js'
+import { createHandler } from './handler.js'
+
+const context = {
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: 'whats-my-ip',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:whats-my-ip',
+  memoryLimitInMB: '128',
+  awsRequestId: 'req-1',
+  logGroupName: '/aws/lambda/whats-my-ip',
+  logStreamName: 'test',
+} as Context
+
+function setup(hops = '') {
+  const lines: Record<string, unknown>[] = []
+  const handler = createHandler(
+    { trustedProxyHops: trustedProxyHops(hops) },
+    { log: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+  )
+  const invoke = async (event: AlbEvent): Promise<AlbResult> =>
+    (await handler(event, context)) as AlbResult
+  return { invoke, lines }
+}
+
+function headersOf(result: AlbResult): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  if ('multiValueHeaders' in result) {
+    for (const [k, v] of Object.entries(result.multiValueHeaders)) out[k.toLowerCase()] = v
+  } else {
+    for (const [k, v] of Object.entries(result.headers)) out[k.toLowerCase()] = [v]
+  }
+  return out
+}
+
+function bodyOf(result: AlbResult): string {
+  return Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8').toString('utf8')
+}
+
+for (const mode of ['multi', 'single'] as const) {
+  describe(`handler, ${mode}-value target group`, () => {
+    test('answers in the event mode with the balancer-appended address', async () => {
+      const { invoke } = setup()
+      const result = await invoke(
+        albEvent({
+          mode,
+          path: '/ip',
+          sourceIp: '203.0.113.7',
+          headers: { 'x-forwarded-for': '6.6.6.6' },
+        }),
+      )
+      assert.equal(result.statusCode, 200)
+      assert.equal(result.statusDescription, '200 OK')
+      assert.equal('multiValueHeaders' in result, mode === 'multi')
+      assert.equal('headers' in result, mode === 'single')
+      assert.equal(bodyOf(result), '203.0.113.7\n')
+      const headers = headersOf(result)
+      assert.deepEqual(headers['cache-control'], ['no-store'])
+      assert.deepEqual(headers.vary, ['Accept'])
+    })
+
+    test('JSON with CORS', async () => {
+      const { invoke } = setup()
+      const result = await invoke(
+        albEvent({
+          mode,
+          path: '/ip',
+          sourceIp: '2001:db8::7',
+          headers: { accept: 'application/json', origin: 'https://a.example' },
+        }),
+      )
+      assert.equal(result.statusCode, 200)
+      assert.deepEqual(headersOf(result)['access-control-allow-origin'], ['*'])
+      const report = JSON.parse(bodyOf(result))
+      assert.equal(report.address, '2001:db8::7')
+      assert.equal(report.version, 6)
+    })
+
+    test('health checks get 200 at once', async () => {
+      const { invoke } = setup()
+      const result = await invoke(healthCheckEvent({ mode, path: '/' }))
+      assert.equal(result.statusCode, 200)
+      assert.equal('multiValueHeaders' in result, mode === 'multi')
+    })
+
+    test('406 lists the available types', async () => {
+      const { invoke } = setup()
+      const result = await invoke(albEvent({ mode, path: '/ip', headers: { accept: 'image/png' } }))
+      assert.equal(result.statusCode, 406)
+      assert.match(bodyOf(result), /text\/plain, application\/json, text\/html/)
+    })
+
+    test('405 carries Allow', async () => {
+      const { invoke } = setup()
+      const result = await invoke(albEvent({ mode, method: 'POST', path: '/ip', body: 'x' }))
+      assert.equal(result.statusCode, 405)
+      assert.deepEqual(headersOf(result).allow, ['GET, HEAD, OPTIONS'])
+    })
+
+    test('HEAD: headers of GET, empty body', async () => {
+      const { invoke } = setup()
+      const result = await invoke(
+        albEvent({ mode, method: 'HEAD', path: '/ip', headers: { accept: 'text/html' } }),
+      )
+      assert.equal(result.statusCode, 200)
+      assert.equal(bodyOf(result), '')
+      assert.match(headersOf(result)['content-type']?.[0] ?? '', /^text\/html/)
+    })
+
+    test('xff mode "remove" names the misconfiguration', async () => {
+      const { invoke, lines } = setup()
+      const result = await invoke(albEvent({ mode, path: '/ip', xffMode: 'remove' }))
+      assert.equal(result.statusCode, 500)
+      assert.match(bodyOf(result), /xff_header_processing\.mode/)
+      assert.ok(lines.some((l) => l.level === 'error'))
+    })
+
+    test('a bad TRUSTED_PROXY_HOPS is a 500 whose reason is logged, not shown', async () => {
+      const { invoke, lines } = setup('-3')
+      const result = await invoke(albEvent({ mode, path: '/ip' }))
+      assert.equal(result.statusCode, 500)
+      assert.doesNotMatch(bodyOf(result), /TRUSTED_PROXY_HOPS/)
+      assert.match(JSON.stringify(lines), /TRUSTED_PROXY_HOPS must be a whole number from 0 to 30/)
+    })
+
+    test('TRUSTED_PROXY_HOPS=1: the address the trusted proxy appended', async () => {
+      const { invoke } = setup('1')
+      const result = await invoke(
+        albEvent({
+          mode,
+          path: '/ip',
+          sourceIp: '130.176.0.1',
+          headers: { 'x-forwarded-for': '6.6.6.6, 198.51.100.9' },
+        }),
+      )
+      assert.equal(bodyOf(result), '198.51.100.9\n')
+    })
+
+    test('XSS in headers and query is escaped on the HTML page', async () => {
+      const { invoke } = setup()
+      const xss = '"><script>alert(1)</script>'
+      const result = await invoke(
+        albEvent({
+          mode,
+          path: '/ip',
+          query: `format=html&q=${xss}`,
+          headers: { 'x-forwarded-for': xss, 'x-amzn-trace-id': `Root=${xss}`, 'user-agent': xss },
+        }),
+      )
+      assert.equal(result.statusCode, 200)
+      assert.ok(!bodyOf(result).includes('<script>'))
+      assert.ok(bodyOf(result).includes('&lt;script&gt;'))
+    })
+  })
+}
