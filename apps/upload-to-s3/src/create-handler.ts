@@ -1,0 +1,19 @@
+import type { AlbEvent } from '@albkit/core'
+import { type AlbContext, type AlbHandlerReturn, albBodyLimit, albDefaults } from '@albkit/middy'
+import middy from '@middy/core'
+import type { AppDeps } from './deps.js'
+import { route } from './routes.js'
+
+/**
+ * The Lambda handler around {@link route}: albkit's standard stack (health checks answered
+ * before any S3 call, errors as clear JSON, results in the target group's mode) plus a hard
+ * body limit at the ALB's own 1,000,000 bytes for emulators that do not enforce it.
+ *
+ * @example
+ * export const handler = createHandler({ config, store, presignPost })
+ */
+export function createHandler(deps: AppDeps) {
+  return middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
+    .use([...albDefaults(deps.log ? { log: deps.log } : {}), albBodyLimit()])
+    .handler((_event, context) => route(context.alb, deps))
+}
