@@ -1,0 +1,19 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import type { ContentCoding } from './negotiate-encoding.js'
+
+/**
+ * Compress an asset once at the highest settings (the result is cached per asset, so the
+ * cost is paid once per cold start, not per request).
+ *
+ * @example
+ * compressAsset(Buffer.from('<svg …>'), 'br')
+ */
+export function compressAsset(bytes: Buffer, coding: ContentCoding): Buffer {
+  if (coding === 'gzip') return gzipSync(bytes, { level: 9 })
+  return brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  })
+}

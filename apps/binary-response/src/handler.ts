@@ -1,0 +1,50 @@
+import type { AlbEvent } from '@albkit/core'
+import {
+  type AlbContext,
+  type AlbDefaultsOptions,
+  type AlbHandlerReturn,
+  albDefaults,
+} from '@albkit/middy'
+import middy from '@middy/core'
+import { type BinaryAppDeps, binaryResponse } from './app.js'
+import { createAssetRegistry } from './assets.js'
+import { ASSET_DATA } from './generated/asset-data.js'
+import type { Presign } from './oversized.js'
+
+/**
+ * The AWS SDK is needed only to presign the oversized asset's URL: load it on that path only.
+ * The specifier is left external by build.mjs and resolves to dist/presign/index.mjs, a
+ * separate bundle, so the SDK adds nothing to this bundle's size or cold start.
+ */
+async function loadPresign(): Promise<Presign> {
+  const { presignGet } = await import('./presign/index.mjs')
+  return presignGet
+}
+
+/** The dependencies from the environment: ASSETS_BUCKET, ASSETS_PREFIX (default `binary/`). */
+export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): BinaryAppDeps {
+  return {
+    registry: createAssetRegistry(ASSET_DATA),
+    oversized: {
+      bucket: env.ASSETS_BUCKET,
+      keyPrefix: env.ASSETS_PREFIX ?? 'binary/',
+      expiresInSeconds: 300,
+      presign: loadPresign,
+    },
+  }
+}
+
+/**
+ * Wire the logic into middy with the standard stack. Compression is the app's own (per-asset
+ * ETags, Vary on every compressible answer, never on 206), so core's is left off.
+ *
+ * @example
+ * export const handler = createHandler(depsFromEnv())
+ */
+export function createHandler(deps: BinaryAppDeps, options: AlbDefaultsOptions = {}) {
+  return middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
+    .use(albDefaults({ ...options, compress: false }))
+    .handler((_event, context) => binaryResponse(context.alb, deps))
+}
+
+export const handler = createHandler(depsFromEnv())
