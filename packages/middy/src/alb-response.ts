@@ -1,0 +1,66 @@
+import { type AlbResult, albError, errorResponse, toAlbResult, validateResult } from '@albkit/core'
+import { defaultLog, modeOf, requestView, traceRootOf, writeLog } from './request-view.js'
+import { classify } from './to-http-response.js'
+import type { AlbMiddleware, LogFn } from './types.js'
+
+/** Options for {@link albResponse}. */
+export interface AlbResponseOptions {
+  /** gzip/br text bodies when the client's Accept-Encoding allows it. Default false. */
+  compress?: boolean
+  /** Single-value mode can carry one Set-Cookie: keep the last (and warn), or fail. */
+  setCookiePolicy?: 'last' | 'error'
+  /** Where invalid handler results are reported (one JSON line). Default stdout. */
+  log?: LogFn
+}
+
+const defaults: Required<AlbResponseOptions> = {
+  compress: false,
+  setCookiePolicy: 'last',
+  log: defaultLog,
+}
+
+/**
+ * Serialises whatever the handler returned into exactly the result the ALB expects for the
+ * event's mode (`headers` vs `multiValueHeaders`, statusDescription, base64 for binary).
+ *
+ * @example
+ * ```ts
+ * middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
+ *   .use([albResponse({ compress: true }), albRequest()])
+ *   .handler(() => ({ hello: 'world' })) // → 200 application/json
+ * ```
+ */
+export function albResponse(opts: AlbResponseOptions = {}): AlbMiddleware {
+  const options = { ...defaults, ...opts }
+  const albResponseAfter: NonNullable<AlbMiddleware['after']> = (request) => {
+    const mode = modeOf(request)
+    const classified = classify(request.response)
+    if (classified.kind === 'result') {
+      const problems = validateResult(classified.result, mode)
+      if (problems.length === 0) return
+      const traceId = traceRootOf(request)
+      writeLog(options.log, {
+        timestamp: new Date().toISOString(),
+        level: 'error',
+        message: 'handler returned an invalid ALB result',
+        problems,
+        traceId,
+        requestId: request.context?.awsRequestId,
+      })
+      const invalid = albError(500, 'Invalid response', {
+        cause: { package: '@albkit/middy', problems },
+      })
+      request.response = toAlbResult(errorResponse(invalid, { traceId }), {
+        mode,
+      }) satisfies AlbResult
+      return
+    }
+    request.response = toAlbResult(classified.response, {
+      mode,
+      compress: options.compress,
+      acceptEncoding: requestView(request).acceptEncoding,
+      setCookiePolicy: options.setCookiePolicy,
+    })
+  }
+  return { after: albResponseAfter }
+}

@@ -1,0 +1,16 @@
+export { type AlbBodyLimitOptions, albBodyLimit } from './alb-body-limit.js'
+export { type AlbDefaultsOptions, albDefaults } from './alb-defaults.js'
+export { type AlbErrorsOptions, albErrors } from './alb-errors.js'
+export { type AlbHealthCheckOptions, albHealthCheck } from './alb-health-check.js'
+export { type AlbJsonContext, albJsonBody } from './alb-json-body.js'
+export { type AlbLoggerOptions, albLogger } from './alb-logger.js'
+export { type AlbMultipartContext, albMultipart, multipartBytes } from './alb-multipart.js'
+export { type AlbRequestOptions, albRequest } from './alb-request.js'
+export { type AlbResponseOptions, albResponse } from './alb-response.js'
+export type {
+  MultipartBody,
+  MultipartFile,
+  MultipartLimits,
+} from './parse-multipart.js'
+export { parseMultipart } from './parse-multipart.js'
+export type { AlbContext, AlbHandlerReturn, AlbMiddleware, LogFn } from './types.js'
