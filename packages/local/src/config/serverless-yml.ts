@@ -1,0 +1,192 @@
+import { configError } from './model.js'
+import { resolveVariables } from './serverless-vars.js'
+import { type CfnResource, type CfnTemplate, isRecord } from './template.js'
+
+/** A serverless.yml rewritten as the CloudFormation it stands for (only what runs locally). */
+export interface ServerlessTemplate {
+  template: CfnTemplate
+  stackName: string
+}
+
+// osls defaults (Serverless Framework v3 docs, "AWS provider" → function defaults): 6 s, 1024 MB.
+const DEFAULT_TIMEOUT = 6
+const DEFAULT_MEMORY = 1024
+
+/** osls logical-id naming: first letter upper-cased, `-` → `Dash`, `_` → `Underscore`. */
+export function normalizeName(name: string): string {
+  const s = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore')
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v])
+
+/**
+ * Turn a parsed serverless.yml into a CloudFormation template: functions, their `alb` events
+ * (target group + listener rule each) and `resources.Resources`.
+ *
+ * @example
+ * serverlessToTemplate(doc, 'serverless.yml', { stage: 'dev' }, env, warnings).stackName // 'my-svc-dev'
+ */
+export function serverlessToTemplate(
+  raw: unknown,
+  file: string,
+  options: { stage?: string; region?: string },
+  env: Record<string, string | undefined>,
+  warnings: string[],
+): ServerlessTemplate {
+  if (!isRecord(raw))
+    throw configError(file, 'service', 'not a serverless.yml: the document is not a mapping')
+  const preProvider = isRecord(raw.provider) ? raw.provider : {}
+  const stageGuess =
+    options.stage ??
+    (typeof preProvider.stage === 'string' && !preProvider.stage.includes('${')
+      ? preProvider.stage
+      : undefined)
+  const doc = resolveVariables(raw, {
+    options: { stage: stageGuess, region: options.region },
+    env,
+    warnings,
+    file,
+  })
+  const provider = isRecord(doc.provider) ? doc.provider : {}
+  const stage = String(options.stage ?? provider.stage ?? 'dev')
+  const service = isRecord(doc.service) ? String(doc.service.name) : String(doc.service ?? '')
+  if (!service) throw configError(file, 'service', 'is required')
+  const resourcesSection = isRecord(doc.resources) ? doc.resources : {}
+  const resources: Record<string, CfnResource> = {
+    ...(isRecord(resourcesSection.Resources)
+      ? (resourcesSection.Resources as Record<string, CfnResource>)
+      : {}),
+  }
+  const providerEnv = isRecord(provider.environment) ? provider.environment : {}
+  const functions = isRecord(doc.functions) ? doc.functions : {}
+  for (const [fname, fdef] of Object.entries(functions)) {
+    if (!isRecord(fdef)) throw configError(file, `functions.${fname}`, 'must be a mapping')
+    const base = normalizeName(fname)
+    const fnId = `${base}LambdaFunction`
+    const fnEnv = isRecord(fdef.environment) ? fdef.environment : {}
+    const props: Record<string, unknown> = {
+      FunctionName: String(fdef.name ?? `${service}-${stage}-${fname}`),
+      Code: '.',
+      Handler: fdef.handler,
+      Runtime: fdef.runtime ?? provider.runtime ?? 'nodejs22.x',
+      Timeout: fdef.timeout ?? provider.timeout ?? DEFAULT_TIMEOUT,
+      MemorySize: fdef.memorySize ?? provider.memorySize ?? DEFAULT_MEMORY,
+      Environment: { Variables: { ...providerEnv, ...fnEnv } },
+    }
+    if (fdef.reservedConcurrency !== undefined)
+      props.ReservedConcurrentExecutions = fdef.reservedConcurrency
+    resources[fnId] = { Type: 'AWS::Lambda::Function', Properties: props }
+    const albEvents = asList(fdef.events).filter(
+      (e): e is { alb: unknown } => isRecord(e) && 'alb' in e,
+    )
+    albEvents.forEach((e, i) => {
+      const at = `functions.${fname}.events[alb ${i}]`
+      if (!isRecord(e.alb))
+        throw configError(file, at, 'must be a mapping with listenerArn, priority and conditions')
+      const alb = e.alb
+      const tgId = `${base}AlbTargetGroup`
+      if (!resources[tgId]) resources[tgId] = targetGroup(fnId, fname, stage, alb)
+      else if (
+        JSON.stringify(targetGroup(fnId, fname, stage, alb)) !== JSON.stringify(resources[tgId])
+      ) {
+        warnings.push(
+          `${file}: ${at}: multiValueHeaders/healthCheck differ from the function's first alb event; the first wins`,
+        )
+      }
+      resources[`${base}AlbListenerRule${String(alb.priority)}`] = {
+        Type: 'AWS::ElasticLoadBalancingV2::ListenerRule',
+        Properties: {
+          ListenerArn: alb.listenerArn,
+          Priority: alb.priority,
+          Conditions: conditions(file, at, alb.conditions),
+          Actions: [{ Type: 'forward', TargetGroupArn: { Ref: tgId } }],
+        },
+      }
+    })
+  }
+  const template: CfnTemplate = { Resources: resources }
+  if (isRecord(resourcesSection.Outputs))
+    template.Outputs = resourcesSection.Outputs as CfnTemplate['Outputs']
+  if (isRecord(resourcesSection.Conditions)) template.Conditions = resourcesSection.Conditions
+  if (isRecord(resourcesSection.Parameters))
+    template.Parameters = resourcesSection.Parameters as CfnTemplate['Parameters']
+  return { template, stackName: `${service}-${stage}` }
+}
+
+function targetGroup(
+  fnId: string,
+  fname: string,
+  stage: string,
+  alb: Record<string, unknown>,
+): CfnResource {
+  const props: Record<string, unknown> = {
+    TargetType: 'lambda',
+    Name: String(alb.targetGroupName ?? `${fname}-${stage}`).slice(0, 32),
+    Targets: [{ Id: { 'Fn::GetAtt': [fnId, 'Arn'] } }],
+    TargetGroupAttributes: [
+      { Key: 'lambda.multi_value_headers.enabled', Value: String(alb.multiValueHeaders === true) },
+    ],
+  }
+  const hc = alb.healthCheck
+  if (hc === true || isRecord(hc)) {
+    props.HealthCheckEnabled = true
+    if (isRecord(hc)) {
+      const set = (key: string, v: unknown) => {
+        if (v !== undefined) props[key] = v
+      }
+      set('HealthCheckPath', hc.path)
+      set('HealthCheckIntervalSeconds', hc.intervalSeconds)
+      set('HealthCheckTimeoutSeconds', hc.timeoutSeconds)
+      set('HealthyThresholdCount', hc.healthyThresholdCount)
+      set('UnhealthyThresholdCount', hc.unhealthyThresholdCount)
+      if (isRecord(hc.matcher) && hc.matcher.httpCode !== undefined)
+        props.Matcher = { HttpCode: String(hc.matcher.httpCode) }
+    }
+  }
+  return { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: props }
+}
+
+const strs = (v: unknown) => asList(v).map(String)
+
+function conditions(file: string, at: string, c: unknown): unknown[] {
+  if (!isRecord(c))
+    throw configError(
+      file,
+      `${at}.conditions`,
+      'is required (path, host, method, header, query or ip)',
+    )
+  const out: unknown[] = []
+  if (c.path !== undefined)
+    out.push({ Field: 'path-pattern', PathPatternConfig: { Values: strs(c.path) } })
+  if (c.host !== undefined)
+    out.push({ Field: 'host-header', HostHeaderConfig: { Values: strs(c.host) } })
+  if (c.method !== undefined)
+    out.push({ Field: 'http-request-method', HttpRequestMethodConfig: { Values: strs(c.method) } })
+  if (c.header !== undefined) {
+    const h = c.header
+    if (!isRecord(h) || typeof h.name !== 'string')
+      throw configError(file, `${at}.conditions.header`, 'needs name and values')
+    out.push({
+      Field: 'http-header',
+      HttpHeaderConfig: { HttpHeaderName: h.name, Values: strs(h.values) },
+    })
+  }
+  if (c.query !== undefined) {
+    if (!isRecord(c.query))
+      throw configError(file, `${at}.conditions.query`, 'must be a mapping of key: value')
+    const values = Object.entries(c.query).map(([Key, v]) => ({ Key, Value: String(v) }))
+    out.push({ Field: 'query-string', QueryStringConfig: { Values: values } })
+  }
+  if (c.ip !== undefined) out.push({ Field: 'source-ip', SourceIpConfig: { Values: strs(c.ip) } })
+  const known = new Set(['path', 'host', 'method', 'header', 'query', 'ip'])
+  for (const key of Object.keys(c)) {
+    if (!known.has(key))
+      throw configError(
+        file,
+        `${at}.conditions.${key}`,
+        'is not allowed; use path, host, method, header, query or ip',
+      )
+  }
+  return out
+}
