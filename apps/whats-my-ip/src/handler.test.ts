@@ -2,11 +2,13 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { AlbEvent, AlbResult } from '@albkit/core'
 import { albEvent, healthCheckEvent } from '@albkit/core/testing'
+import type { AlbContext } from '@albkit/middy'
 import type { Context } from 'aws-lambda'
 import { trustedProxyHops } from './client-address.js'
 import { createHandler } from './handler.js'
 
-const context = {
+// A fresh context per invocation, as Lambda gives (the request view is stored on it).
+const context = (): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName: 'whats-my-ip',
   functionVersion: '$LATEST',
@@ -15,7 +17,11 @@ const context = {
   awsRequestId: 'req-1',
   logGroupName: '/aws/lambda/whats-my-ip',
   logStreamName: 'test',
-} as Context
+  getRemainingTimeInMillis: () => 60_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+})
 
 function setup(hops = '') {
   const lines: Record<string, unknown>[] = []
@@ -24,7 +30,7 @@ function setup(hops = '') {
     { log: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) },
   )
   const invoke = async (event: AlbEvent): Promise<AlbResult> =>
-    (await handler(event, context)) as AlbResult
+    (await handler(event, context() as AlbContext)) as AlbResult
   return { invoke, lines }
 }
 
