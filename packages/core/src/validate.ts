@@ -69,7 +69,7 @@ export function validateResult(result: unknown, mode: AlbHeaderMode): string[] {
     if (m === null)
       problems.push(`statusDescription must look like "<code> <reason>", got ${show(desc)}`)
     else if (Number(m[1]) !== code)
-      problems.push(`statusDescription ${show(desc)} does not match statusCode ${show(code)}`)
+      problems.push(`statusDescription ${show(desc)} does not match statusCode ${String(code)}`)
     if (BAD_CHARS.test(desc)) problems.push('statusDescription contains CR, LF or NUL')
   }
   const b64 = r.isBase64Encoded
