@@ -28,8 +28,7 @@ function quality(accept: string | undefined, type: string): number {
   let best = { specificity: -1, q: 0 }
   for (const part of accept.split(',').slice(0, 50)) {
     const [range = '', ...params] = part.trim().toLowerCase().split(';')
-    const specificity =
-      range === type ? 2 : range === `${major}/*` ? 1 : range === '*/*' ? 0 : -1
+    const specificity = range === type ? 2 : range === `${major}/*` ? 1 : range === '*/*' ? 0 : -1
     if (specificity <= best.specificity) continue
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
     const q = qParam ? Number(qParam.slice(2)) : 1

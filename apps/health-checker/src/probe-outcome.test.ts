@@ -8,7 +8,10 @@ test('describeError keeps codes and class names, never messages', () => {
     cause: Object.assign(new Error(secret), { code: 'ECONNREFUSED' }),
   })
   assert.equal(describeError(wrapped), 'connection refused (ECONNREFUSED)')
-  assert.equal(describeError(Object.assign(new Error(secret), { code: 'ENOTFOUND' })), 'name not found (ENOTFOUND)')
+  assert.equal(
+    describeError(Object.assign(new Error(secret), { code: 'ENOTFOUND' })),
+    'name not found (ENOTFOUND)',
+  )
   assert.equal(describeError(Object.assign(new Error(secret), { code: 'EWHATEVER' })), 'EWHATEVER')
   assert.equal(describeError(new DOMException('x', 'TimeoutError')), 'timed out')
   assert.equal(describeError(new RangeError(secret)), 'RangeError')

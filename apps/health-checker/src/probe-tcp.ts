@@ -25,7 +25,8 @@ export function probeTcp(spec: TcpProbe, signal: AbortSignal): Promise<ProbeOutc
     }
     const onAbort = () => done(() => reject(signal.reason))
     const timer = setTimeout(
-      () => done(() => resolve({ ok: false, error: `connect timed out after ${spec.timeoutMs} ms` })),
+      () =>
+        done(() => resolve({ ok: false, error: `connect timed out after ${spec.timeoutMs} ms` })),
       spec.timeoutMs,
     )
     signal.addEventListener('abort', onAbort, { once: true })

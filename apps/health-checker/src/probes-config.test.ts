@@ -86,7 +86,10 @@ describe('parseHealthConfig', () => {
   })
 
   test('invalid JSON and non-arrays', () => {
-    assert.throws(() => parseHealthConfig({ HEALTH_PROBES: '[{' }), /HEALTH_PROBES is not valid JSON/)
+    assert.throws(
+      () => parseHealthConfig({ HEALTH_PROBES: '[{' }),
+      /HEALTH_PROBES is not valid JSON/,
+    )
     assert.throws(() => parseHealthConfig({ HEALTH_PROBES: '{}' }), /must be a JSON array/)
     rejects(['x'], /probe #0: must be an object/)
   })
@@ -107,7 +110,10 @@ describe('parseHealthConfig', () => {
   })
 
   test('a probe timeout must stay below the deadline', () => {
-    rejects([{ name: 'x', type: 'dns', hostname: 'a', timeoutMs: 8000 }], /below HEALTH_DEADLINE_MS/)
+    rejects(
+      [{ name: 'x', type: 'dns', hostname: 'a', timeoutMs: 8000 }],
+      /below HEALTH_DEADLINE_MS/,
+    )
   })
 
   test('duplicate names and too many probes', () => {

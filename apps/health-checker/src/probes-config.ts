@@ -62,11 +62,13 @@ export function parseHealthConfig(env: Record<string, string | undefined>): Heal
     throw configError('HEALTH_PROBES is not valid JSON', cause)
   }
   if (!Array.isArray(list)) throw configError('HEALTH_PROBES must be a JSON array of probes')
-  if (list.length > MAX_PROBES) throw configError(`HEALTH_PROBES has more than ${MAX_PROBES} probes`)
+  if (list.length > MAX_PROBES)
+    throw configError(`HEALTH_PROBES has more than ${MAX_PROBES} probes`)
   const seen = new Set<string>()
   const probes = list.map((item: unknown, index) => {
     const probe = parseProbe(item, index, deadlineMs)
-    if (seen.has(probe.name)) throw configError(`probe "${probe.name}": field "name" is a duplicate`)
+    if (seen.has(probe.name))
+      throw configError(`probe "${probe.name}": field "name" is a duplicate`)
     seen.add(probe.name)
     return probe
   })
@@ -80,22 +82,31 @@ function parseProbe(item: unknown, index: number, deadlineMs: number): ProbeSpec
   const raw = item as Raw
   const rawName = raw.name
   const label = typeof rawName === 'string' && NAME.test(rawName) ? `"${rawName}"` : `#${index}`
-  const fail = (field: string, why: string) => configError(`probe ${label}: field "${field}" ${why}`)
+  const fail = (field: string, why: string) =>
+    configError(`probe ${label}: field "${field}" ${why}`)
   if (typeof rawName !== 'string' || !NAME.test(rawName)) {
     throw fail('name', 'must be 1-64 letters, digits, ".", "_" or "-"')
   }
   const critical = raw.critical ?? true
   if (typeof critical !== 'boolean') throw fail('critical', 'must be true or false')
   const timeoutMs = raw.timeoutMs ?? Math.min(DEFAULT_TIMEOUT_MS, deadlineMs - 50)
-  if (!Number.isInteger(timeoutMs) || (timeoutMs as number) < 1 || (timeoutMs as number) >= deadlineMs) {
-    throw fail('timeoutMs', `must be an integer from 1 to ${deadlineMs - 1} (below HEALTH_DEADLINE_MS)`)
+  if (
+    !Number.isInteger(timeoutMs) ||
+    (timeoutMs as number) < 1 ||
+    (timeoutMs as number) >= deadlineMs
+  ) {
+    throw fail(
+      'timeoutMs',
+      `must be an integer from 1 to ${deadlineMs - 1} (below HEALTH_DEADLINE_MS)`,
+    )
   }
   const common = { name: rawName, critical, timeoutMs: timeoutMs as number }
   const target = typeof raw.target === 'string' ? raw.target : undefined
   switch (raw.type) {
     case 'http': {
       const url = raw.url ?? target
-      if (typeof url !== 'string' || !isHttpUrl(url)) throw fail('url', 'must be an http(s) URL without user:password')
+      if (typeof url !== 'string' || !isHttpUrl(url))
+        throw fail('url', 'must be an http(s) URL without user:password')
       const expect = raw.expectStatus ?? '200-399'
       const expectStatus = parseStatusRanges(expect)
       if (!expectStatus) throw fail('expectStatus', 'must be a status, "200-299" or "200,204"')

@@ -74,7 +74,13 @@ describe('probes against real local dependencies', () => {
   })
 
   test('tcp: the silent listener accepts (up); a closed port is refused', async () => {
-    const spec = { name: 't', type: 'tcp' as const, host: '127.0.0.1', port: silent.port, ...common }
+    const spec = {
+      name: 't',
+      type: 'tcp' as const,
+      host: '127.0.0.1',
+      port: silent.port,
+      ...common,
+    }
     assert.deepEqual(await outcome(probeTcp(spec, signal())), { ok: true })
     const gone = await startHttpDependency()
     await gone.stop()
@@ -87,7 +93,13 @@ describe('probes against real local dependencies', () => {
   test('tcp: an aborted probe stops at once', async () => {
     const controller = new AbortController()
     controller.abort(new DOMException('stop', 'AbortError'))
-    const spec = { name: 't', type: 'tcp' as const, host: '127.0.0.1', port: silent.port, ...common }
+    const spec = {
+      name: 't',
+      type: 'tcp' as const,
+      host: '127.0.0.1',
+      port: silent.port,
+      ...common,
+    }
     assert.deepEqual(await outcome(probeTcp(spec, controller.signal)), {
       ok: false,
       error: 'timed out',
@@ -130,10 +142,13 @@ describe('probes against real local dependencies', () => {
       error: 'bucket not found (404)',
     })
     const wrong = { ...s3.env, AWS_ACCESS_KEY_ID: 'AKIDUNKNOWN' }
-    assert.deepEqual(await outcome(probeS3({ ...spec, bucket: 'health-bucket' }, signal(), wrong)), {
-      ok: false,
-      error: 'access denied (403)',
-    })
+    assert.deepEqual(
+      await outcome(probeS3({ ...spec, bucket: 'health-bucket' }, signal(), wrong)),
+      {
+        ok: false,
+        error: 'access denied (403)',
+      },
+    )
     assert.deepEqual(await outcome(probeS3(spec, signal(), {})), {
       ok: false,
       error: 'no AWS credentials in the environment',
@@ -141,12 +156,24 @@ describe('probes against real local dependencies', () => {
   })
 
   test('s3: bucket URLs for AWS, custom endpoints, path style and dotted names', () => {
-    assert.equal(bucketUrl('logs', { AWS_REGION: 'eu-west-1' }).href, 'https://logs.s3.eu-west-1.amazonaws.com/')
-    assert.equal(bucketUrl('a.b.c', { AWS_REGION: 'eu-west-1' }).href, 'https://s3.eu-west-1.amazonaws.com/a.b.c')
     assert.equal(
-      bucketUrl('logs', { AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4569', AWS_S3_FORCE_PATH_STYLE: 'true' }).href,
+      bucketUrl('logs', { AWS_REGION: 'eu-west-1' }).href,
+      'https://logs.s3.eu-west-1.amazonaws.com/',
+    )
+    assert.equal(
+      bucketUrl('a.b.c', { AWS_REGION: 'eu-west-1' }).href,
+      'https://s3.eu-west-1.amazonaws.com/a.b.c',
+    )
+    assert.equal(
+      bucketUrl('logs', {
+        AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4569',
+        AWS_S3_FORCE_PATH_STYLE: 'true',
+      }).href,
       'http://127.0.0.1:4569/logs',
     )
-    assert.equal(bucketUrl('logs', { AWS_ENDPOINT_URL_S3: 'https://minio.test:9000' }).href, 'https://logs.minio.test:9000/')
+    assert.equal(
+      bucketUrl('logs', { AWS_ENDPOINT_URL_S3: 'https://minio.test:9000' }).href,
+      'https://logs.minio.test:9000/',
+    )
   })
 })

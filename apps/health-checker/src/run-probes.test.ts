@@ -86,7 +86,10 @@ describe('runProbes', () => {
   })
 
   test('no probes: empty result', async () => {
-    assert.deepEqual(await runProbes([], { deadlineMs: 10, prober: async () => ({ ok: true }) }), [])
+    assert.deepEqual(
+      await runProbes([], { deadlineMs: 10, prober: async () => ({ ok: true }) }),
+      [],
+    )
   })
 
   test('probes run in parallel (all have started before any finishes)', async () => {

@@ -39,7 +39,10 @@ export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca49
  * await fetch('https://b.s3.us-east-1.amazonaws.com/', { method: 'HEAD', headers })
  */
 export function signV4(request: SigV4Request, options: SigV4Options): Record<string, string> {
-  const amzDate = options.date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  const amzDate = options.date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
   const day = amzDate.slice(0, 8)
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(request.headers ?? {})) {
