@@ -104,3 +104,13 @@ for (const mode of modes) {
     })
   })
 }
+
+test('albDefaults: a malformed (non-ALB) event still ends as a valid result, not a crash', async () => {
+  const { log, lines } = memoryLog()
+  const handler = middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
+    .use(albDefaults({ log }))
+    .handler(() => 'never')
+  const r = (await handler({} as AlbEvent, lambdaContext())) as AlbResult
+  assert.deepEqual(validateResult(r, 'single'), [])
+  assert.equal(lines.length, 1)
+})
