@@ -1,0 +1,38 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { Resolver, type ResolverContext } from './intrinsics.js'
+import type { CfnTemplate } from './template.js'
+
+/** A Resolver over an in-memory template (tests only). */
+export function resolverFor(
+  template: CfnTemplate,
+  overrides: Partial<ResolverContext> = {},
+): Resolver {
+  return new Resolver({
+    file: 'test.yaml',
+    template,
+    stackName: 'test-stack',
+    region: 'us-east-1',
+    accountId: '123456789012',
+    parameterOverrides: {},
+    importValue: (name) => {
+      throw new Error(`no export ${name}`)
+    },
+    ...overrides,
+  })
+}
+
+/** Write files into a fresh temp directory; returns its path (tests only). */
+export function tempTree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'albkit-config-'))
+  for (const [rel, text] of Object.entries(files)) {
+    const path = join(root, rel)
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, text)
+  }
+  return root
+}
+
+/** A fake built handler module. */
+export const FAKE_HANDLER = 'export const handler = async () => ({ statusCode: 200 })\n'
