@@ -14,7 +14,7 @@ function dispatch(req: AlbRequest, deps: AppDeps): Promise<HttpResponse> | HttpR
   const { method, path } = req
   if (path === '/upload' || path === '/upload/') {
     if (method === 'GET' || method === 'HEAD') {
-      return html(uploadFormPage(deps.config), { headers: PAGE_HEADERS })
+      return html(method === 'HEAD' ? '' : uploadFormPage(deps.config), { headers: PAGE_HEADERS })
     }
     if (method === 'POST') return uploadMultipart(req, deps)
     return methodNotAllowed(method, 'GET, HEAD, POST')

@@ -1,4 +1,4 @@
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import type { PresignPost } from './presign.js'
 import type { ObjectStore } from './store-files.js'
 
@@ -11,9 +11,10 @@ function checksumMode(value: string | undefined): ChecksumMode | undefined {
 }
 
 /**
- * The S3 client as docs/architecture.md prescribes: region, endpoint and credentials from the
- * standard AWS variables (the SDK reads AWS_REGION and AWS_ENDPOINT_URL_S3 itself), path-style
- * addressing when AWS_S3_FORCE_PATH_STYLE is `true`, and the checksum modes from
+ * The S3 client settings docs/architecture.md prescribes: region and endpoint from AWS_REGION
+ * and AWS_ENDPOINT_URL_S3 (the SDK would read them from process.env too; taking them from `env`
+ * lets tests point one client elsewhere), credentials from the SDK's default chain,
+ * path-style addressing when AWS_S3_FORCE_PATH_STYLE is `true`, and the checksum modes from
  * AWS_REQUEST_CHECKSUM_CALCULATION / AWS_RESPONSE_CHECKSUM_VALIDATION. The SDK reads those two
  * itself too; we pass them explicitly so the choice is visible here. On AWS leave them unset
  * (WHEN_SUPPORTED). Against s3rver they must be WHEN_REQUIRED: otherwise the SDK frames the
@@ -21,55 +22,71 @@ function checksumMode(value: string | undefined): ChecksumMode | undefined {
  * own ChecksumSHA256 on every put, so S3 verifies the bytes.
  *
  * @example
- * const client = createS3Client(process.env)
+ * new S3Client(s3ClientConfig(process.env))
  */
-export function createS3Client(env: Env): S3Client {
+export function s3ClientConfig(env: Env) {
   const requestChecksumCalculation = checksumMode(env.AWS_REQUEST_CHECKSUM_CALCULATION)
   const responseChecksumValidation = checksumMode(env.AWS_RESPONSE_CHECKSUM_VALIDATION)
-  return new S3Client({
+  const endpoint = env.AWS_ENDPOINT_URL_S3?.trim()
+  return {
+    ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
+    ...(endpoint ? { endpoint } : {}),
     forcePathStyle: env.AWS_S3_FORCE_PATH_STYLE === 'true',
-    // The SDK default retries 3 times with backoff; keep the request inside the function's timeout.
+    // The default is 3 attempts with backoff; 2 keeps a failing request well inside the timeout.
     maxAttempts: 2,
     ...(requestChecksumCalculation === undefined ? {} : { requestChecksumCalculation }),
     ...(responseChecksumValidation === undefined ? {} : { responseChecksumValidation }),
-  })
-}
-
-/**
- * The {@link ObjectStore} over a real S3 client: one PutObject per file.
- *
- * @example
- * const store = s3ObjectStore(createS3Client(process.env))
- */
-export function s3ObjectStore(client: S3Client): ObjectStore {
-  return {
-    async putObject(input) {
-      const output = await client.send(new PutObjectCommand(input))
-      return { ETag: output.ETag }
-    },
   }
 }
 
 /**
- * The {@link PresignPost} over a real S3 client. The presigned-post module is imported on the
- * first presign request only, so the upload routes never pay for loading it.
+ * The real S3 behind the app's two interfaces. The SDK is loaded on the first S3 call, not at
+ * start: health checks and the form page never pay for it, and the function's init stays small
+ * (the SDK is most of the bundle's load time). One client is shared by every later request.
  *
  * @example
- * const presign = s3PresignPost(createS3Client(process.env))
+ * const { store, presignPost } = s3Backend(process.env)
  */
-export function s3PresignPost(client: S3Client): PresignPost {
-  return async ({ bucket, key, contentType, maxBytes, expiresSeconds }) => {
-    const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post')
-    const { url, fields } = await createPresignedPost(client, {
-      Bucket: bucket,
-      Key: key,
-      Fields: { 'Content-Type': contentType },
-      Conditions: [
-        ['eq', '$Content-Type', contentType],
-        ['content-length-range', 1, maxBytes],
-      ],
-      Expires: expiresSeconds,
-    })
-    return { url, fields }
+export function s3Backend(env: Env): { store: ObjectStore; presignPost: PresignPost } {
+  let sdk:
+    | Promise<{
+        client: S3Client
+        PutObjectCommand: typeof import('@aws-sdk/client-s3').PutObjectCommand
+      }>
+    | undefined
+  const load = () => {
+    sdk ??= import('@aws-sdk/client-s3').then(({ S3Client, PutObjectCommand }) => ({
+      client: new S3Client(s3ClientConfig(env)),
+      PutObjectCommand,
+    }))
+    return sdk
+  }
+  return {
+    store: {
+      async putObject(input) {
+        const { client, PutObjectCommand } = await load()
+        const output = await client.send(new PutObjectCommand(input))
+        return { ETag: output.ETag }
+      },
+    },
+    async presignPost({ bucket, key, contentType, maxBytes, expiresSeconds }) {
+      const [{ client }, { createPresignedPost }] = await Promise.all([
+        load(),
+        import('@aws-sdk/s3-presigned-post'),
+      ])
+      // The policy pins the key (added by createPresignedPost), the exact Content-Type and the
+      // size range; S3 refuses a POST that breaks any condition (S3 API reference, "Creating a
+      // POST policy").
+      return createPresignedPost(client, {
+        Bucket: bucket,
+        Key: key,
+        Fields: { 'Content-Type': contentType },
+        Conditions: [
+          ['eq', '$Content-Type', contentType],
+          ['content-length-range', 1, maxBytes],
+        ],
+        Expires: expiresSeconds,
+      })
+    },
   }
 }
