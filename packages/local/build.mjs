@@ -1,0 +1,44 @@
+// Bundles @albkit/local: the API, the CLI and the instance entry (plain JS for worker threads),
+// then emits type declarations with tsc.
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { build } from 'esbuild'
+
+rmSync('dist', { recursive: true, force: true })
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+}
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { index: 'src/index.ts', worker: 'src/runtime/worker.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+  }),
+  build({
+    ...common,
+    entryPoints: { cli: 'src/cli.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+])
+execFileSync(
+  process.execPath,
+  [
+    new URL('../../node_modules/typescript/bin/tsc', import.meta.url).pathname,
+    '-p',
+    'tsconfig.json',
+    '--emitDeclarationOnly',
+    '--declaration',
+    '--outDir',
+    'dist/types',
+  ],
+  { stdio: 'inherit' },
+)

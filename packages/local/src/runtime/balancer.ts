@@ -1,0 +1,175 @@
+/**
+ * Routing and actions: match the listener rules, then forward (to a function instance),
+ * answer with a fixed response, or redirect — as the ALB does for a Lambda target group.
+ */
+import {
+  type LocalConfig,
+  type LocalRule,
+  type LocalTargetGroup,
+  matchRule,
+} from '../config/index.js'
+import {
+  appendValue,
+  BadRequestEncoding,
+  buildEvent,
+  rawQueryPairs,
+  splitTarget,
+  type XffMode,
+} from './build-event.js'
+import type { Exchange } from './exchange.js'
+import type { FunctionPool } from './function-pool.js'
+import { pickTargetGroup } from './pick-target-group.js'
+import { redirectLocation } from './redirect-location.js'
+import { resultToWire } from './result-to-wire.js'
+import { forwardedTraceId } from './trace-id.js'
+
+export interface BalancerOptions {
+  config: LocalConfig
+  /** by function logical id */
+  pools: Map<string, FunctionPool>
+  random: () => number
+  listenerPort: () => number
+  /** used when a target group has no `xffHeaderProcessingMode` */
+  xffMode: XffMode
+}
+
+/** A target group may carry the `routing.http.xff_header_processing.mode` attribute. */
+type TargetGroupWithXff = LocalTargetGroup & { xffHeaderProcessingMode?: XffMode }
+
+function hostWithoutPort(host: string | undefined): string {
+  if (host === undefined) return ''
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '')
+}
+
+export class Balancer {
+  private readonly groups: Map<string, TargetGroupWithXff>
+
+  constructor(private readonly options: BalancerOptions) {
+    this.groups = new Map(options.config.targetGroups.map((tg) => [tg.arn, tg]))
+  }
+
+  /** Handle a request whose body has been read. */
+  async route(ex: Exchange, body: Buffer): Promise<void> {
+    const req = ex.req
+    const target = req.url ?? '/'
+    const { path, rawQuery } = splitTarget(target)
+    const headers: Record<string, string[]> = {}
+    const raw = req.rawHeaders
+    for (let i = 0; i + 1 < raw.length; i += 2)
+      appendValue(headers, (raw[i] as string).toLowerCase(), raw[i + 1] as string)
+    const host = hostWithoutPort(req.headers.host)
+    const rule = matchRule(this.options.config.rules, {
+      method: req.method ?? 'GET',
+      path,
+      host,
+      headers,
+      rawQuery: rawQueryPairs(rawQuery),
+      sourceIp: ex.record.clientIp,
+    })
+    ex.record.matchedRulePriority = rule.priority
+    ex.record.domain = host
+    ex.record.requestProcessingMs = Date.now() - ex.record.received
+    const action = rule.action
+    if (action.type === 'fixed-response') {
+      ex.record.actions.push('fixed-response')
+      const headers: Array<[string, string]> = action.contentType
+        ? [['Content-Type', action.contentType]]
+        : []
+      ex.albResponse(action.statusCode, headers, action.messageBody ?? '')
+      return
+    }
+    if (action.type === 'redirect') {
+      ex.record.actions.push('redirect')
+      const location = redirectLocation(action, {
+        protocol: 'http',
+        host,
+        port: this.options.listenerPort(),
+        path,
+        rawQuery,
+      })
+      ex.record.redirectUrl = location
+      ex.albResponse(
+        action.statusCode,
+        [
+          ['Location', location],
+          ['Content-Type', 'text/html'],
+        ],
+        '',
+      )
+      return
+    }
+    ex.record.actions.push('forward')
+    await this.forward(ex, rule, body, target)
+  }
+
+  private async forward(
+    ex: Exchange,
+    rule: LocalRule,
+    body: Buffer,
+    target: string,
+  ): Promise<void> {
+    if (rule.action.type !== 'forward') return
+    const arn = pickTargetGroup(rule.action.targetGroups, this.options.random)
+    const tg = arn === undefined ? undefined : this.groups.get(arn)
+    ex.record.targetGroupArn = arn
+    const pool =
+      tg?.functionLogicalId === undefined ? undefined : this.options.pools.get(tg.functionLogicalId)
+    if (tg === undefined || pool === undefined) {
+      ex.console.note = 'no registered target'
+      ex.albError(503)
+      return
+    }
+    ex.console.functionName = pool.fn.functionName
+    const req = ex.req
+    const traceId = forwardedTraceId(
+      req.headers['x-amzn-trace-id'] as string | undefined,
+      ex.record.received,
+    )
+    ex.record.traceId = traceId.split(';').find((f) => /^root=/i.test(f))
+    const mode = tg.multiValueHeaders ? 'multi' : 'single'
+    let event: string
+    try {
+      event = JSON.stringify(
+        buildEvent({
+          method: req.method ?? 'GET',
+          target,
+          rawHeaders: req.rawHeaders,
+          body,
+          peerIp: ex.record.clientIp,
+          listenerPort: this.options.listenerPort(),
+          proto: 'http',
+          targetGroupArn: tg.arn,
+          mode,
+          xffMode: tg.xffHeaderProcessingMode ?? this.options.xffMode,
+          traceId,
+        }),
+      )
+    } catch (err) {
+      if (!(err instanceof BadRequestEncoding)) throw err
+      ex.console.note = err.message
+      ex.albError(400, 'LambdaBadRequest')
+      return
+    }
+    const started = Date.now()
+    const outcome = await pool.invoke(event)
+    ex.record.targetProcessingMs = Date.now() - started
+    ex.console.cold = outcome.cold
+    const responseStart = Date.now()
+    if (outcome.kind === 'error') {
+      ex.console.note = outcome.message
+      if (outcome.reason === 'throttled') ex.albError(502, 'LambdaThrottling')
+      // no dedicated error reason is documented for a timeout
+      else if (outcome.reason === 'timeout') ex.albError(502)
+      else ex.albError(502, 'LambdaUnhandled')
+      return
+    }
+    const wire = resultToWire(outcome.json, mode)
+    if (!wire.ok) {
+      ex.console.note = wire.problems.join('; ')
+      ex.albError(502, wire.errorReason === '-' ? undefined : wire.errorReason)
+      return
+    }
+    ex.targetResponse(wire.response)
+    ex.record.responseProcessingMs = Date.now() - responseStart
+  }
+}

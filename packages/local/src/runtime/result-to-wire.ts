@@ -1,0 +1,114 @@
+/**
+ * What the ALB does with a Lambda result (ELB user guide, "Lambda functions as targets"):
+ * over 1 MB → 502 LambdaResponseTooLarge, anything malformed → 502 LambdaInvalidResponse,
+ * base64 bodies decoded, hop-by-hop headers dropped, Content-Length computed by the balancer.
+ * Pure: the JSON document in, the bytes to send (or the reason for a 502) out.
+ */
+import {
+  ALB_MAX_RESPONSE_BYTES,
+  type AlbHeaderMode,
+  HOP_BY_HOP_HEADERS,
+  validateResult,
+} from '@albkit/core'
+import { reasonPhrase } from './error-page.js'
+import { MAX_RESPONSE_HEADERS_BYTES } from './front-limits.js'
+
+export interface WireResponse {
+  statusCode: number
+  statusMessage: string
+  headers: Array<[string, string]>
+  body: Buffer
+}
+
+export type WireOutcome =
+  | { ok: true; response: WireResponse }
+  | {
+      ok: false
+      errorReason: 'LambdaResponseTooLarge' | 'LambdaInvalidResponse' | '-'
+      problems: string[]
+    }
+
+interface ParsedResult {
+  statusCode: number
+  isBase64Encoded?: boolean
+  headers?: Record<string, string>
+  multiValueHeaders?: Record<string, string[]>
+  body?: string
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+// CR, LF and NUL must never reach the wire (response splitting)
+const UNSAFE_VALUE = /[\r\n\0]/
+
+function headerPairs(result: ParsedResult, mode: AlbHeaderMode): Array<[string, string]> {
+  const pairs: Array<[string, string]> = []
+  if (mode === 'multi') {
+    for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
+      for (const value of values) pairs.push([name, value])
+    }
+  } else {
+    for (const [name, value] of Object.entries(result.headers ?? {})) pairs.push([name, value])
+  }
+  return pairs
+}
+
+/**
+ * Turn the function's JSON result into the response the client gets, or say why it is a 502.
+ * @example
+ * resultToWire('{"statusCode":200,"statusDescription":"200 OK","isBase64Encoded":false,"headers":{},"body":"hi"}', 'single')
+ * // { ok: true, response: { statusCode: 200, statusMessage: 'OK', headers: [], body: <Buffer 68 69> } }
+ */
+export function resultToWire(json: string, mode: AlbHeaderMode): WireOutcome {
+  const size = Buffer.byteLength(json)
+  if (size > ALB_MAX_RESPONSE_BYTES) {
+    return {
+      ok: false,
+      errorReason: 'LambdaResponseTooLarge',
+      problems: [`the result is ${size} bytes (limit ${ALB_MAX_RESPONSE_BYTES})`],
+    }
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(json)
+  } catch {
+    return { ok: false, errorReason: 'LambdaInvalidResponse', problems: ['the result is not JSON'] }
+  }
+  const problems = validateResult(parsed, mode)
+  if (problems.length > 0) return { ok: false, errorReason: 'LambdaInvalidResponse', problems }
+  const result = parsed as ParsedResult
+  const headers: Array<[string, string]> = []
+  let headerBytes = 0
+  for (const [name, value] of headerPairs(result, mode)) {
+    if (typeof value !== 'string' || !TOKEN.test(name) || UNSAFE_VALUE.test(value)) {
+      return {
+        ok: false,
+        errorReason: 'LambdaInvalidResponse',
+        problems: [`header ${JSON.stringify(name)} has an invalid name or value`],
+      }
+    }
+    headerBytes += name.length + value.length + 4
+    if (HOP_BY_HOP_HEADERS.has(name.toLowerCase())) continue
+    headers.push([name, value])
+  }
+  if (headerBytes > MAX_RESPONSE_HEADERS_BYTES) {
+    return {
+      ok: false,
+      errorReason: '-',
+      problems: [
+        `the response headers are ${headerBytes} bytes (limit ${MAX_RESPONSE_HEADERS_BYTES})`,
+      ],
+    }
+  }
+  const text = result.body ?? ''
+  const body =
+    result.isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8')
+  return {
+    ok: true,
+    response: {
+      statusCode: result.statusCode,
+      statusMessage: reasonPhrase(result.statusCode),
+      headers,
+      body,
+    },
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Builds small LocalConfig objects over the handler fixtures (fixtures/handlers.mjs) for tests
+ * and benchmarks, without templates.
+ */
+import { fileURLToPath } from 'node:url'
+import type { HealthCheckSettings, LocalConfig, LocalRule } from '../config/index.js'
+
+export const FIXTURE_FILE = fileURLToPath(new URL('./fixtures/handlers.mjs', import.meta.url))
+const ACCOUNT = '123456789012'
+
+export interface FixtureRoute {
+  /** path-pattern values */
+  paths: string[]
+  /** export of fixtures/handlers.mjs; undefined = target group without a target */
+  handler?: string
+  multi?: boolean
+  timeoutSeconds?: number
+  reservedConcurrency?: number
+  env?: Record<string, string>
+  health?: Partial<HealthCheckSettings>
+  xff?: 'append' | 'preserve' | 'remove'
+}
+
+/**
+ * @example
+ * fixtureConfig([{ paths: ['/echo'], handler: 'echo' }])
+ */
+export function fixtureConfig(routes: FixtureRoute[], extraRules: LocalRule[] = []): LocalConfig {
+  const config: LocalConfig = {
+    functions: [],
+    targetGroups: [],
+    rules: [],
+    buckets: [],
+    warnings: [],
+  }
+  routes.forEach((route, i) => {
+    const name = `fx-${i}-${route.handler ?? 'none'}`
+    const tgArn = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:targetgroup/${name}/${String(i).padStart(16, '0')}`
+    if (route.handler !== undefined) {
+      const functionArn = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`
+      config.functions.push({
+        logicalId: `Fn${i}`,
+        functionName: name,
+        templateFile: 'test',
+        codeDir: fileURLToPath(new URL('./fixtures', import.meta.url)),
+        handlerFile: FIXTURE_FILE,
+        handlerExport: route.handler,
+        timeoutSeconds: route.timeoutSeconds ?? 3,
+        memoryMb: 128,
+        environment: route.env ?? {},
+        aliasName: 'live',
+        functionArn,
+        aliasArn: `${functionArn}:live`,
+        reservedConcurrency: route.reservedConcurrency,
+      })
+    }
+    const tg = {
+      logicalId: `Tg${i}`,
+      name,
+      arn: tgArn,
+      templateFile: 'test',
+      functionLogicalId: route.handler === undefined ? undefined : `Fn${i}`,
+      multiValueHeaders: route.multi === true,
+      healthCheck: {
+        enabled: false,
+        path: '/',
+        intervalSeconds: 35,
+        timeoutSeconds: 30,
+        healthyThreshold: 5,
+        unhealthyThreshold: 2,
+        matcher: '200',
+        ...route.health,
+      },
+      ...(route.xff === undefined ? {} : { xffHeaderProcessingMode: route.xff }),
+    }
+    config.targetGroups.push(tg)
+    config.rules.push({
+      priority: (i + 1) * 10,
+      conditions: [{ field: 'path-pattern', values: route.paths }],
+      action: { type: 'forward', targetGroups: [{ arn: tgArn, weight: 1 }] },
+      logicalId: `Rule${i}`,
+      templateFile: 'test',
+    })
+  })
+  config.rules.push(...extraRules)
+  config.rules.sort((a, b) =>
+    a.priority === 'default' ? 1 : b.priority === 'default' ? -1 : a.priority - b.priority,
+  )
+  config.rules.push({
+    priority: 'default',
+    conditions: [],
+    action: {
+      type: 'fixed-response',
+      statusCode: 404,
+      contentType: 'application/json',
+      messageBody: '{"message":"Not Found"}',
+    },
+    logicalId: 'Listener',
+    templateFile: 'test',
+  })
+  return config
+}

@@ -1,0 +1,199 @@
+/**
+ * Start the local load balancer: read the templates, start the embedded S3, the listener, the
+ * admin server and the health checks. `close()` releases every handle.
+ */
+import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
+import { createAdminServer } from './runtime/admin-server.js'
+import { Balancer } from './runtime/balancer.js'
+import type { XffMode } from './runtime/build-event.js'
+import { functionEnv } from './runtime/function-env.js'
+import { FunctionPool } from './runtime/function-pool.js'
+import { HealthChecker, type TargetReport } from './runtime/health-checker.js'
+import { createFront } from './runtime/http-front.js'
+import { type LocalS3, startLocalS3 } from './runtime/local-s3.js'
+import { LogSink } from './runtime/log-sink.js'
+import { formatRouteTable, routeTable } from './runtime/route-table.js'
+import { type CodeWatcher, watchCode } from './runtime/watch-code.js'
+import { workerFile } from './runtime/worker-file.js'
+
+export interface StartOptions {
+  /** template files (SAM / CloudFormation / serverless.yml) read as one listener */
+  templates: string[]
+  /** an already built config instead of reading templates (tests) */
+  config?: LocalConfig
+  /** listener port; default 3000, 0 = ephemeral */
+  port?: number
+  /** default 127.0.0.1 */
+  host?: string
+  /** admin server port; default 3001, 0 = ephemeral */
+  adminPort?: number
+  /** embedded S3; default on at 127.0.0.1:4569 with data in `.albkit/s3` */
+  s3?: boolean | { port?: number; dir?: string }
+  /** access-log directory; default `.albkit/logs` */
+  logDir?: string
+  /** extra environment variables for every function */
+  env?: Record<string, string>
+  /** multiplies health-check intervals and timeouts (e.g. 0.1); default 1 */
+  healthCheckScale?: number
+  /** replace instances when a function's code changes; default false */
+  watch?: boolean
+  /** no console lines; default false */
+  quiet?: boolean
+  /** random source for weighted forwards; default Math.random */
+  random?: () => number
+  /** X-Forwarded-For processing when a target group does not set it; default append */
+  xffMode?: XffMode
+  /** local cap on instances per function without reserved concurrency; default 32 */
+  maxInstancesPerFunction?: number
+  region?: string
+  accountId?: string
+}
+
+export interface LocalAlb {
+  url: string
+  adminUrl: string
+  s3Endpoint?: string
+  accessLogFile: string
+  config: LocalConfig
+  targets(): TargetReport[]
+  /** live instances per function name */
+  instances(): Record<string, number>
+  close(): Promise<void>
+}
+
+async function listen(server: Server, port: number, host: string, what: string): Promise<number> {
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      fail(
+        err.code === 'EADDRINUSE'
+          ? new Error(`${what}: port ${port} on ${host} is already in use (choose another port)`)
+          : err,
+      ),
+    )
+    server.listen(port, host, () => ok())
+  })
+  return (server.address() as AddressInfo).port
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((ok) => {
+    if (!server.listening) return ok()
+    server.close(() => ok())
+    server.closeAllConnections()
+  })
+}
+
+/**
+ * @example
+ * const alb = await start({ templates: ['templates/sam/alb.yaml', 'templates/sam/whats-my-ip.yaml'], port: 0 })
+ * await fetch(`${alb.url}/ip`)
+ * await alb.close()
+ */
+export async function start(options: StartOptions): Promise<LocalAlb> {
+  const region = options.region ?? 'us-east-1'
+  const config =
+    options.config ??
+    (await loadConfig(options.templates, { region, accountId: options.accountId }))
+  for (const fn of config.functions) {
+    if (!existsSync(fn.handlerFile)) {
+      throw new ConfigError(
+        `${fn.templateFile}: ${fn.logicalId}.Handler: ${fn.handlerFile} does not exist (build the app first?)`,
+      )
+    }
+  }
+  const host = options.host ?? '127.0.0.1'
+  const sink = new LogSink(resolve(options.logDir ?? '.albkit/logs'), options.quiet === true)
+  const cleanups: Array<() => Promise<void> | void> = [() => sink.close()]
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup()
+  }
+  try {
+    let s3: LocalS3 | undefined
+    if (options.s3 !== false) {
+      const s3opts = typeof options.s3 === 'object' ? options.s3 : {}
+      s3 = await startLocalS3({
+        host: '127.0.0.1',
+        port: s3opts.port ?? 4569,
+        dir: resolve(s3opts.dir ?? '.albkit/s3'),
+        buckets: config.buckets.map((b) => b.bucketName),
+      }).catch((err: NodeJS.ErrnoException) => {
+        throw err.code === 'EADDRINUSE'
+          ? new Error(
+              `local S3: port ${s3opts.port ?? 4569} is already in use (use another S3 port or turn S3 off)`,
+            )
+          : err
+      })
+      cleanups.push(() => s3?.close())
+    }
+    const pools = new Map<string, FunctionPool>()
+    const file = workerFile()
+    for (const fn of config.functions) {
+      const env = functionEnv(fn, { region, s3: s3?.env ?? {}, overrides: options.env ?? {} })
+      pools.set(
+        fn.logicalId,
+        new FunctionPool(fn, {
+          workerFile: file,
+          env,
+          region,
+          maxInstances: options.maxInstancesPerFunction ?? 32,
+        }),
+      )
+    }
+    cleanups.push(() => Promise.all([...pools.values()].map((p) => p.close())).then(() => {}))
+    let listenerPort = 0
+    const balancer = new Balancer({
+      config,
+      pools,
+      random: options.random ?? Math.random,
+      listenerPort: () => listenerPort,
+      xffMode: options.xffMode ?? 'append',
+    })
+    const front = createFront({ balancer, sink, elbName: 'app/albkit-local/0000000000000000' })
+    cleanups.push(() => closeServer(front))
+    listenerPort = await listen(front, options.port ?? 3000, host, 'load balancer')
+    const health = new HealthChecker(
+      config,
+      pools,
+      (line) => sink.info(line),
+      options.healthCheckScale ?? 1,
+    )
+    cleanups.push(() => health.stop())
+    const admin = createAdminServer(config, () => health.reports())
+    cleanups.push(() => closeServer(admin))
+    const adminPort = await listen(admin, options.adminPort ?? 3001, host, 'admin server')
+    health.start()
+    let watcher: CodeWatcher | undefined
+    if (options.watch === true) {
+      watcher = watchCode(
+        config.functions,
+        (fn) => pools.get(fn.logicalId)?.replaceAll(),
+        (line) => sink.info(line),
+      )
+      cleanups.push(() => watcher?.close())
+    }
+    const url = `http://${host}:${listenerPort}`
+    const adminUrl = `http://${host}:${adminPort}`
+    for (const warning of config.warnings) sink.info(`warning: ${warning}`)
+    sink.info(
+      `albkit local ALB on ${url} (admin ${adminUrl}${s3 ? `, S3 ${s3.endpoint}` : ''})\n${formatRouteTable(routeTable(config))}`,
+    )
+    return {
+      url,
+      adminUrl,
+      s3Endpoint: s3?.endpoint,
+      accessLogFile: sink.accessLogFile,
+      config,
+      targets: () => health.reports(),
+      instances: () =>
+        Object.fromEntries([...pools.values()].map((p) => [p.fn.functionName, p.size])),
+      close: closeAll,
+    }
+  } catch (err) {
+    await closeAll()
+    throw err
+  }
+}
