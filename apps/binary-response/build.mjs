@@ -8,7 +8,10 @@ const PRESIGN = './presign/index.mjs'
 
 const main = await bundleApp({ entry: 'src/handler.ts', outdir: 'dist', external: [PRESIGN] })
 const presign = await bundleApp({ entry: 'src/presign/index.mts', outdir: 'dist/presign' })
-for (const [name, r] of [['handler', main], ['presign (lazy)', presign]]) {
+for (const [name, r] of [
+  ['handler', main],
+  ['presign (lazy)', presign],
+]) {
   console.log(`${name}: ${r.outfile} ${r.bytes} B (${r.gzipBytes} B gzip)`)
 }
 const inputs = Object.keys(main.metafile.inputs)

@@ -50,7 +50,10 @@ export async function binaryResponse(req: AlbRequest, deps: BinaryAppDeps): Prom
   }
   const view: AssetRequest = { method, header: (name) => req.headers.get(name) }
   if (!req.path.startsWith(PREFIX)) {
-    return json({ error: `Not found: paths start with ${PREFIX}` }, { statusCode: 404, headers: NO_STORE })
+    return json(
+      { error: `Not found: paths start with ${PREFIX}` },
+      { statusCode: 404, headers: NO_STORE },
+    )
   }
   const name = req.path.slice(PREFIX.length)
   if (name === '') return listing(deps)
@@ -62,11 +65,18 @@ export async function binaryResponse(req: AlbRequest, deps: BinaryAppDeps): Prom
   const asset = deps.registry.get(name)
   if (!asset) {
     return json(
-      { error: `No asset named '${name.slice(0, 100)}'`, assets: deps.registry.list().map((a) => a.name) },
+      {
+        error: `No asset named '${name.slice(0, 100)}'`,
+        assets: deps.registry.list().map((a) => a.name),
+      },
       { statusCode: 404, headers: NO_STORE },
     )
   }
-  if (!asset.embedded && method === 'GET' && !ifNoneMatchHits(view.header('if-none-match'), asset.etag)) {
+  if (
+    !asset.embedded &&
+    method === 'GET' &&
+    !ifNoneMatchHits(view.header('if-none-match'), asset.etag)
+  ) {
     return oversizedResponse(asset, deps.oversized)
   }
   return serveAsset(asset, view)

@@ -21,7 +21,8 @@ describe('identicon', () => {
     assert.equal(img.width, 60)
     assert.equal(img.height, 60)
     const colours = new Set<string>()
-    for (let i = 0; i < img.pixels.length; i += 3) colours.add(img.pixels.subarray(i, i + 3).join(','))
+    for (let i = 0; i < img.pixels.length; i += 3)
+      colours.add(img.pixels.subarray(i, i + 3).join(','))
     assert.deepEqual([...colours].sort(), ['1,2,3', '250,250,250'])
   })
   test('the corner pixel is background (margin) and the PNG decodes to the requested size', () => {

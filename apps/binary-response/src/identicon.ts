@@ -13,8 +13,17 @@ function hashColour(hash: Buffer): [number, number, number] {
   const x = c * (1 - Math.abs(((hue / 60) % 2) - 1))
   const m = l - c / 2
   const [r, g, b] =
-    hue < 60 ? [c, x, 0] : hue < 120 ? [x, c, 0] : hue < 180 ? [0, c, x]
-    : hue < 240 ? [0, x, c] : hue < 300 ? [x, 0, c] : [c, 0, x]
+    hue < 60
+      ? [c, x, 0]
+      : hue < 120
+        ? [x, c, 0]
+        : hue < 180
+          ? [0, c, x]
+          : hue < 240
+            ? [0, x, c]
+            : hue < 300
+              ? [x, 0, c]
+              : [c, 0, x]
   return [r, g, b].map((v) => Math.round((v + m) * 255)) as [number, number, number]
 }
 

@@ -25,7 +25,10 @@ export interface OversizedOptions {
  * @example
  * await oversizedResponse(registry.get('large.bin'), { bucket: 'my-assets', keyPrefix: 'binary/', expiresInSeconds: 300, presign })
  */
-export async function oversizedResponse(asset: Asset, options: OversizedOptions): Promise<HttpResponse> {
+export async function oversizedResponse(
+  asset: Asset,
+  options: OversizedOptions,
+): Promise<HttpResponse> {
   const bucket = options.bucket?.trim()
   if (!bucket) {
     return json(
@@ -46,7 +49,9 @@ export async function oversizedResponse(asset: Asset, options: OversizedOptions)
     const presign = await options.presign()
     url = await presign(bucket, `${options.keyPrefix}${asset.name}`, options.expiresInSeconds)
   } catch (cause) {
-    throw albError(500, 'Could not create a download URL', { cause: { package: 'binary-response', asset: asset.name, cause } })
+    throw albError(500, 'Could not create a download URL', {
+      cause: { package: 'binary-response', asset: asset.name, cause },
+    })
   }
   const response = redirect(url, 307)
   // The URL expires: never cache the redirect itself.

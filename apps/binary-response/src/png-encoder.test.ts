@@ -4,7 +4,11 @@ import fc from 'fast-check'
 import { encodePng, PNG_SIGNATURE } from './png-encoder.js'
 import { decodePng, readChunks } from './testing/png-reader.js'
 
-function image(width: number, height: number, seed = 1): { width: number; height: number; pixels: Uint8Array } {
+function image(
+  width: number,
+  height: number,
+  seed = 1,
+): { width: number; height: number; pixels: Uint8Array } {
   const pixels = new Uint8Array(width * height * 3)
   for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 31 + seed) & 0xff
   return { width, height, pixels }
@@ -36,15 +40,23 @@ describe('encodePng', () => {
   })
   test('rejects bad geometry and wrong pixel counts', () => {
     assert.throws(() => encodePng({ width: 0, height: 1, pixels: new Uint8Array(0) }), RangeError)
-    assert.throws(() => encodePng({ width: 2, height: 2, pixels: new Uint8Array(5) }), /expected 12/)
+    assert.throws(
+      () => encodePng({ width: 2, height: 2, pixels: new Uint8Array(5) }),
+      /expected 12/,
+    )
   })
   test('round-trips arbitrary pixels (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.integer(), (w, h, s) => {
-        const img = image(w, h, s)
-        const decoded = decodePng(encodePng(img))
-        assert.deepEqual(Buffer.concat(decoded.rows), Buffer.from(img.pixels))
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer(),
+        (w, h, s) => {
+          const img = image(w, h, s)
+          const decoded = decodePng(encodePng(img))
+          assert.deepEqual(Buffer.concat(decoded.rows), Buffer.from(img.pixels))
+        },
+      ),
       { numRuns: 50 },
     )
   })

@@ -32,11 +32,15 @@ function chunk(type: string, data: Uint8Array): Buffer {
 export function encodePng(image: RgbImage): Buffer {
   const { width, height, pixels } = image
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new RangeError(`png-encoder: width and height must be positive integers, got ${width}×${height}`)
+    throw new RangeError(
+      `png-encoder: width and height must be positive integers, got ${width}×${height}`,
+    )
   }
   const stride = width * 3
   if (pixels.length !== stride * height) {
-    throw new RangeError(`png-encoder: expected ${stride * height} pixel bytes, got ${pixels.length}`)
+    throw new RangeError(
+      `png-encoder: expected ${stride * height} pixel bytes, got ${pixels.length}`,
+    )
   }
   const ihdr = Buffer.alloc(13)
   ihdr.writeUInt32BE(width, 0)

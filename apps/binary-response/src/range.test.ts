@@ -25,7 +25,15 @@ describe('parseRange', () => {
     assert.deepEqual(parseRange('bytes=0-0', 0), { kind: 'unsatisfiable' })
   })
   test('syntax errors are ignored (200), not 416', () => {
-    for (const h of ['bytes=', 'bytes=-', 'bytes=5-2', 'bytes=a-b', 'bytes=1-2-3', 'bytes 0-1', 'bytes=0x1-2']) {
+    for (const h of [
+      'bytes=',
+      'bytes=-',
+      'bytes=5-2',
+      'bytes=a-b',
+      'bytes=1-2-3',
+      'bytes 0-1',
+      'bytes=0x1-2',
+    ]) {
       assert.deepEqual(parseRange(h, 10), { kind: 'none' }, h)
     }
   })

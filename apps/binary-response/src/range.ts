@@ -15,7 +15,10 @@ export type RangeDecision =
 const SPEC = /^(\d{0,15})-(\d{0,15})$/
 
 /** One range-spec against `size`: a range, `unsatisfiable`, or `invalid` (syntax). */
-function parseSpec(spec: string, size: number): { start: number; end: number } | 'unsatisfiable' | 'invalid' {
+function parseSpec(
+  spec: string,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | 'invalid' {
   const m = SPEC.exec(spec.trim())
   if (!m) return 'invalid'
   const [, first = '', last = ''] = m
@@ -45,7 +48,10 @@ export function parseRange(header: string | undefined, size: number): RangeDecis
   if (header === undefined) return { kind: 'none' }
   const eq = header.indexOf('=')
   if (eq === -1 || header.slice(0, eq).trim().toLowerCase() !== 'bytes') return { kind: 'none' }
-  const specs = header.slice(eq + 1).split(',').filter((s) => s.trim() !== '')
+  const specs = header
+    .slice(eq + 1)
+    .split(',')
+    .filter((s) => s.trim() !== '')
   if (specs.length === 0 || specs.length > 100) return { kind: 'none' }
   const parsed = specs.map((s) => parseSpec(s, size))
   if (parsed.includes('invalid')) return { kind: 'none' }

@@ -56,13 +56,16 @@ export function parseRenderParams(query: Iterable<[string, string]>): RenderPara
   if (sizeRaw !== undefined) {
     size = /^\d{1,4}$/.test(sizeRaw) ? Number(sizeRaw) : Number.NaN
     if (!(size >= sb.min && size <= sb.max)) {
-      problems.push(`size must be an integer from ${sb.min} to ${sb.max}, got '${sizeRaw.slice(0, 16)}'`)
+      problems.push(
+        `size must be an integer from ${sb.min} to ${sb.max}, got '${sizeRaw.slice(0, 16)}'`,
+      )
     }
   }
   const fgRaw = values.get('fg')
   const bgRaw = values.get('bg')
   const fg = fgRaw === undefined ? undefined : parseHexColour(fgRaw)
-  const bg = bgRaw === undefined ? ([240, 240, 240] as [number, number, number]) : parseHexColour(bgRaw)
+  const bg =
+    bgRaw === undefined ? ([240, 240, 240] as [number, number, number]) : parseHexColour(bgRaw)
   if (fgRaw !== undefined && !fg) problems.push(`fg must be ${RENDER_BOUNDS.colour}`)
   if (!bg) problems.push(`bg must be ${RENDER_BOUNDS.colour}`)
   if (problems.length > 0 || !bg) return { ok: false, problems }

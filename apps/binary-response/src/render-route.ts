@@ -11,7 +11,13 @@ const RENDER_VERSION = 1
 
 /** ETag from the validated parameters: a 304 needs no rendering at all. */
 export function renderEtag(params: RenderParams): string {
-  const key = JSON.stringify([RENDER_VERSION, params.text, params.size, params.fg ?? null, params.bg])
+  const key = JSON.stringify([
+    RENDER_VERSION,
+    params.text,
+    params.size,
+    params.fg ?? null,
+    params.bg,
+  ])
   return `"r${createHash('sha256').update(key).digest('hex').slice(0, 16)}"`
 }
 
@@ -41,8 +47,13 @@ export function renderRoute(query: Iterable<[string, string]>, req: AssetRequest
     )
   }
   const etag = renderEtag(parsed.params)
-  const headers = { ETag: etag, 'Cache-Control': ASSET_CACHE_CONTROL, 'X-Content-Type-Options': 'nosniff' }
+  const headers = {
+    ETag: etag,
+    'Cache-Control': ASSET_CACHE_CONTROL,
+    'X-Content-Type-Options': 'nosniff',
+  }
   if (ifNoneMatchHits(req.header('if-none-match'), etag)) return empty(304, { headers })
-  if (req.method === 'HEAD') return { statusCode: 200, headers: { 'Content-Type': 'image/png', ...headers }, body: '' }
+  if (req.method === 'HEAD')
+    return { statusCode: 200, headers: { 'Content-Type': 'image/png', ...headers }, body: '' }
   return binary(renderPng(parsed.params), 'image/png', { headers })
 }

@@ -34,7 +34,8 @@ function contentHeaders(asset: Asset): Record<string, string> {
     headers['Content-Disposition'] = `attachment; filename="${asset.name}"`
   }
   // An SVG is a document that can carry script: sandbox it when opened directly.
-  if (type === 'image/svg+xml') headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+  if (type === 'image/svg+xml')
+    headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
   return headers
 }
 
@@ -51,7 +52,8 @@ function contentHeaders(asset: Asset): Record<string, string> {
 export function serveAsset(asset: Asset, req: AssetRequest): HttpResponse {
   const range = req.method === 'GET' ? req.header('range') : undefined // only GET has ranges (RFC 9110 §14.2)
   const wantsRange = range !== undefined && ifRangeAllows(req.header('if-range'), asset.etag)
-  let coding = asset.compressible && !wantsRange ? chooseEncoding(req.header('accept-encoding')) : undefined
+  let coding =
+    asset.compressible && !wantsRange ? chooseEncoding(req.header('accept-encoding')) : undefined
   if (coding !== undefined && asset.encoded(coding).length >= asset.size) coding = undefined
   const etag = asset.etagFor(coding)
   const headers = representationHeaders(asset, etag)
@@ -60,20 +62,27 @@ export function serveAsset(asset: Asset, req: AssetRequest): HttpResponse {
 
   Object.assign(headers, contentHeaders(asset))
   if (coding !== undefined) headers['Content-Encoding'] = coding
-  if (req.method === 'HEAD') return { statusCode: 200, headers: { 'Content-Type': asset.contentType, ...headers }, body: '' }
+  if (req.method === 'HEAD')
+    return { statusCode: 200, headers: { 'Content-Type': asset.contentType, ...headers }, body: '' }
 
   if (wantsRange) {
     const decision = parseRange(range, asset.size)
     if (decision.kind === 'unsatisfiable') {
       return json(
         { error: `Range not satisfiable: ${asset.name} has ${asset.size} bytes`, size: asset.size },
-        { statusCode: 416, headers: { 'Content-Range': `bytes */${asset.size}`, 'Cache-Control': NO_STORE } },
+        {
+          statusCode: 416,
+          headers: { 'Content-Range': `bytes */${asset.size}`, 'Cache-Control': NO_STORE },
+        },
       )
     }
     if (decision.kind === 'single') {
       const { start, end } = decision
       headers['Content-Range'] = `bytes ${start}-${end}/${asset.size}`
-      return binary(asset.bytes().subarray(start, end + 1), asset.contentType, { statusCode: 206, headers })
+      return binary(asset.bytes().subarray(start, end + 1), asset.contentType, {
+        statusCode: 206,
+        headers,
+      })
     }
   }
   const body = coding === undefined ? asset.bytes() : asset.encoded(coding)

@@ -19,10 +19,10 @@ export function base64Length(rawBytes: number): number {
 
 /**
  * The largest raw body that still fits in one ALB Lambda result once base64-encoded:
- * floor((limit − envelope) / 4) × 3. With the 1,000,000-byte limit: 746,925 bytes.
+ * floor((limit − envelope) / 4) × 3. With the 1,000,000-byte limit: 746,928 bytes.
  *
  * @example
- * maxRawBodyBytes() // 746_925
+ * maxRawBodyBytes() // 746_928
  */
 export function maxRawBodyBytes(limit = ALB_MAX_RESPONSE_BYTES): number {
   return Math.floor((limit - RESULT_ENVELOPE_BYTES) / 4) * 3

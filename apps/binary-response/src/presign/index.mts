@@ -13,9 +13,13 @@ function s3(): S3Client {
     // AWS_ENDPOINT_URL_S3 (set by @albkit/local) is read by the SDK itself.
     forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true',
     requestChecksumCalculation:
-      process.env.AWS_REQUEST_CHECKSUM_CALCULATION === 'WHEN_REQUIRED' ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED',
+      process.env.AWS_REQUEST_CHECKSUM_CALCULATION === 'WHEN_REQUIRED'
+        ? 'WHEN_REQUIRED'
+        : 'WHEN_SUPPORTED',
     responseChecksumValidation:
-      process.env.AWS_RESPONSE_CHECKSUM_VALIDATION === 'WHEN_REQUIRED' ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED',
+      process.env.AWS_RESPONSE_CHECKSUM_VALIDATION === 'WHEN_REQUIRED'
+        ? 'WHEN_REQUIRED'
+        : 'WHEN_SUPPORTED',
   })
   return client
 }
@@ -26,6 +30,12 @@ function s3(): S3Client {
  * @example
  * const url = await presignGet('my-assets', 'binary/large.bin', 300)
  */
-export async function presignGet(bucket: string, key: string, expiresInSeconds: number): Promise<string> {
-  return getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds })
+export async function presignGet(
+  bucket: string,
+  key: string,
+  expiresInSeconds: number,
+): Promise<string> {
+  return getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), {
+    expiresIn: expiresInSeconds,
+  })
 }
