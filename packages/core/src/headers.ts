@@ -19,33 +19,37 @@ export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
 ])
 
 // Words whose conventional spelling is not simple capitalisation.
-const SPECIAL_WORDS: Readonly<Record<string, string>> = {
-  etag: 'ETag',
-  www: 'WWW',
-  md5: 'MD5',
-  te: 'TE',
-  dnt: 'DNT',
-  xss: 'XSS',
-  ua: 'UA',
-  dns: 'DNS',
-  websocket: 'WebSocket',
-}
+const SPECIAL_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    etag: 'ETag',
+    www: 'WWW',
+    md5: 'MD5',
+    te: 'TE',
+    dnt: 'DNT',
+    xss: 'XSS',
+    ua: 'UA',
+    dns: 'DNS',
+    websocket: 'WebSocket',
+  }),
+)
 // Whole names with an irregular spelling.
-const SPECIAL_NAMES: Readonly<Record<string, string>> = {
-  'x-amzn-trace-id': 'X-Amzn-Trace-Id',
-  'x-amzn-requestid': 'X-Amzn-RequestId',
-}
+const SPECIAL_NAMES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'x-amzn-trace-id': 'X-Amzn-Trace-Id',
+    'x-amzn-requestid': 'X-Amzn-RequestId',
+  }),
+)
 
 const cache = new Map<string, string>()
 const CACHE_LIMIT = 2000
 
 function spell(lower: string): string {
-  const special = SPECIAL_NAMES[lower]
+  const special = SPECIAL_NAMES.get(lower)
   if (special !== undefined) return special
   const words = lower.split('-')
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? ''
-    words[i] = SPECIAL_WORDS[w] ?? (w.length === 0 ? w : w[0]?.toUpperCase() + w.slice(1))
+    words[i] = SPECIAL_WORDS.get(w) ?? (w.length === 0 ? w : w[0]?.toUpperCase() + w.slice(1))
   }
   return words.join('-')
 }

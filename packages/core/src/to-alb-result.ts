@@ -38,6 +38,13 @@ function checkValue(name: string, value: string): string {
   return value
 }
 
+// A header named __proto__ must become an own property, not replace the prototype.
+function setOwn<T>(o: Record<string, T>, k: string, v: T): void {
+  if (k === '__proto__')
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
+  else o[k] = v
+}
+
 function describe(custom: string | undefined, code: number): string {
   // A custom description is kept only if it is "<code> <text>" without control characters.
   if (
@@ -172,7 +179,7 @@ export function toAlbResult(response: HttpResponse, options: ToAlbResultOptions)
   if (multi) {
     const multiValueHeaders: Record<string, string[]> = {}
     for (const [k, v] of headers) {
-      multiValueHeaders[k] = v
+      setOwn(multiValueHeaders, k, v)
       for (const s of v) headerChars += k.length + s.length + 4
     }
     result = { statusCode: code, statusDescription, isBase64Encoded, multiValueHeaders, body }
@@ -181,7 +188,7 @@ export function toAlbResult(response: HttpResponse, options: ToAlbResultOptions)
     for (const [k, v] of headers) {
       // One value per header in single-value mode: lists are comma-joined (RFC 9110 §5.3); Set-Cookie never is.
       const s = v.length === 1 ? (v[0] as string) : v.join(', ')
-      single[k] = s
+      setOwn(single, k, s)
       headerChars += k.length + s.length + 4
     }
     result = { statusCode: code, statusDescription, isBase64Encoded, headers: single, body }

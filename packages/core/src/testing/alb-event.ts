@@ -146,13 +146,13 @@ export function albEvent(init: AlbEventInit = {}): AlbEvent {
 }
 
 function group(pairs: Array<[string, string]>): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
+  const out = new Map<string, string[]>()
   for (const [k, v] of pairs) {
-    const list = out[k]
-    if (list === undefined) out[k] = [v]
+    const list = out.get(k)
+    if (list === undefined) out.set(k, [v])
     else list.push(v)
   }
-  return out
+  return Object.fromEntries(out)
 }
 
 /**
