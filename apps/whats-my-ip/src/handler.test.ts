@@ -164,3 +164,23 @@ for (const mode of ['multi', 'single'] as const) {
     })
   })
 }
+
+describe('error bodies', () => {
+  test('a client-chosen trace Root with markup comes back escaped, and still parses', async () => {
+    for (const mode of ['multi', 'single'] as const) {
+      const { invoke } = setup()
+      const root = '"><script>alert(1)</script>'
+      const result = await invoke(
+        albEvent({
+          mode,
+          path: '/ip',
+          query: 'format=xml',
+          headers: { 'x-amzn-trace-id': `Root=${root}` },
+        }),
+      )
+      assert.equal(result.statusCode, 400)
+      assert.doesNotMatch(bodyOf(result), /[<>]/)
+      assert.equal(JSON.parse(bodyOf(result)).traceId, root)
+    }
+  })
+})

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
 import { CONTENT_SECURITY_POLICY, renderHtml, STYLE } from './render-html.js'
-import { renderJson } from './render-json.js'
+import { renderJson, safeJson } from './render-json.js'
 import { renderText } from './render-text.js'
 import type { IpReport } from './report.js'
 
@@ -48,6 +48,25 @@ describe('renderJson', () => {
     assert.deepEqual(JSON.parse(bodyText(response)), report)
     assert.match(String(header(response, 'content-type')), /^application\/json/)
     assert.equal(header(response, 'access-control-allow-origin'), '*')
+  })
+
+  test('writes markup characters as \\u escapes, which parse back to the same value', () => {
+    const xss = '"><script>alert(1)</script>&\u2028\u2029'
+    const body = bodyText(
+      renderJson({ ...report, forwardedFor: [xss, '203.0.113.7'], traceId: xss }),
+    )
+    assert.doesNotMatch(body, /[<>&\u2028\u2029]/)
+    assert.equal(JSON.parse(body).traceId, xss)
+  })
+
+  test('property: safeJson round-trips and never contains <, > or &', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const s = safeJson(value)
+        assert.doesNotMatch(s, /[<>&]/)
+        assert.deepEqual(JSON.parse(s), JSON.parse(JSON.stringify(value)))
+      }),
+    )
   })
 })
 
