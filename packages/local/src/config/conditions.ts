@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { describe, type Resolver } from './intrinsics.js'
 import { configError, type RuleCondition } from './model.js'
 import { isRecord } from './template.js'
@@ -199,12 +200,9 @@ function queryValues(
 
 function checkCidr(file: string, at: string, v: string): string {
   const m = /^([^/]+)\/(\d{1,3})$/.exec(v)
-  const isV6 = m?.[1]?.includes(':') === true
+  const version = isIP(m?.[1] ?? '')
   const prefix = Number(m?.[2])
-  const okIp = isV6
-    ? /^[0-9a-fA-F:.]+$/.test(m?.[1] ?? '')
-    : /^(\d{1,3})(\.\d{1,3}){3}$/.test(m?.[1] ?? '')
-  if (!m || !okIp || prefix > (isV6 ? 128 : 32)) {
+  if (!m || version === 0 || prefix > (version === 6 ? 128 : 32)) {
     throw configError(
       file,
       at,
