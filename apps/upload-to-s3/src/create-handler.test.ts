@@ -179,6 +179,14 @@ describe('POST /upload (multipart)', () => {
     assert.deepEqual([...store.objects.values()][0], allBytes(3))
   })
 
+  test('UTF-8 file names sent as raw bytes survive', async () => {
+    const r = await setup().call(
+      postFiles([{ name: 'file', filename: 'отчёт ü.txt', contentType: 'text/plain', bytes: 'x' }]),
+    )
+    assert.equal(r.statusCode, 201)
+    assert.equal(bodyJson(r).files?.[0]?.name, 'отчёт_ü.txt')
+  })
+
   test('a browser form post gets a readable result page', async () => {
     const r = await setup().call(
       postFiles(

@@ -8,6 +8,7 @@ import {
 import { multipartBytes, parseMultipart } from '@albkit/middy'
 import { mediaType } from './content-type.js'
 import type { AppDeps } from './deps.js'
+import { utf8FileName } from './file-name-charset.js'
 import { prefersHtml } from './negotiate.js'
 import { assertTotalSize, prepareFile } from './prepare-file.js'
 import { parsePresignRequest, presignUpload } from './presign.js'
@@ -68,7 +69,11 @@ export async function uploadMultipart(req: AlbRequest, deps: AppDeps): Promise<H
   assertTotalSize(chosen, config)
   const now = deps.now?.() ?? new Date()
   const prepared = chosen.map((f) =>
-    prepareFile({ name: f.filename, contentType: f.contentType, bytes: f.bytes }, config, now),
+    prepareFile(
+      { name: utf8FileName(f.filename), contentType: f.contentType, bytes: f.bytes },
+      config,
+      now,
+    ),
   )
   return store(prepared, req, deps)
 }
