@@ -66,6 +66,7 @@ export function clientAddress(forwardedFor: readonly string[], hops: number): Cl
       { expose: true },
     )
   }
+  // With routing.http.xff_client_port.enabled the entry is ip:port or [ipv6]:port (ELB user guide, "HTTP headers and Application Load Balancers").
   const parsed = parseClientAddress(entry)
   if (parsed === undefined) {
     // The entry is never echoed: left of the balancer's own entry, it may be client-written.

@@ -25,7 +25,8 @@ function contentType(result: AlbResult): string {
 
 /**
  * Escapes `<`, `>` and `&` in the JSON error bodies that albErrors writes: they carry the trace
- * id's `Root`, which a client may choose (the ALB keeps a client-sent Root), so a forged
+ * id's `Root`, which a client may choose (the ALB keeps a client-sent Root: ELB user guide,
+ * "Request tracing for your Application Load Balancer"), so a forged
  * `X-Amzn-Trace-Id: Root=<script>…` would otherwise come back verbatim. Use it *before*
  * albDefaults: middy runs `onError` in reverse order, so this one sees the finished error result.
  *

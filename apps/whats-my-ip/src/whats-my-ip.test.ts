@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { AlbError, type HttpResponse, parseRequest } from '@albkit/core'
 import { albEvent } from '@albkit/core/testing'
+import fc from 'fast-check'
 import { trustedProxyHops } from './client-address.js'
 import { whatsMyIp } from './whats-my-ip.js'
 
@@ -50,6 +51,25 @@ describe('whatsMyIp', () => {
       assert.equal(body(call({ mode, headers: { 'x-forwarded-for': '6.6.6.6' } })), '203.0.113.7\n')
     })
   }
+
+  test('property: whatever the client writes into X-Forwarded-For, the peer is reported (hops=0)', () => {
+    const entry = fc.oneof(fc.ipV4(), fc.ipV6(), fc.stringMatching(/^[^,\r\n]{1,20}$/))
+    fc.assert(
+      fc.property(
+        fc.array(entry, { minLength: 1, maxLength: 10 }),
+        fc.ipV4(),
+        fc.constantFrom('single', 'multi' as const),
+        (forged, peer, mode) => {
+          const response = call({
+            mode,
+            sourceIp: peer,
+            headers: { 'x-forwarded-for': forged.join(', ') },
+          })
+          assert.equal(body(response), `${peer}\n`)
+        },
+      ),
+    )
+  })
 
   test('TRUSTED_PROXY_HOPS=1 reports the entry the trusted proxy appended', () => {
     const response = call({ headers: { 'x-forwarded-for': '6.6.6.6, 198.51.100.9' } }, 1)
