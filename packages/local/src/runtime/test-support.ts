@@ -2,8 +2,12 @@
  * Builds small LocalConfig objects over the handler fixtures (fixtures/handlers.mjs) for tests
  * and benchmarks, without templates.
  */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { HealthCheckSettings, LocalConfig, LocalRule } from '../config/index.js'
+import { type LocalAlb, type StartOptions, start } from '../start.js'
 
 export const FIXTURE_FILE = fileURLToPath(new URL('./fixtures/handlers.mjs', import.meta.url))
 const ACCOUNT = '123456789012'
@@ -99,4 +103,34 @@ export function fixtureConfig(routes: FixtureRoute[], extraRules: LocalRule[] = 
     templateFile: 'test',
   })
   return config
+}
+
+/**
+ * Start a load balancer over fixture routes on ephemeral ports, quiet, S3 off, logs in a temp dir.
+ * @example
+ * const alb = await startFixture([{ paths: ['/echo'], handler: 'echo' }])
+ */
+export async function startFixture(
+  routes: FixtureRoute[],
+  options: Partial<StartOptions> & { extraRules?: LocalRule[] } = {},
+): Promise<LocalAlb> {
+  const { extraRules, ...rest } = options
+  return start({
+    templates: [],
+    config: fixtureConfig(routes, extraRules),
+    port: 0,
+    adminPort: 0,
+    s3: false,
+    quiet: true,
+    logDir: mkdtempSync(join(tmpdir(), 'albkit-logs-')),
+    ...rest,
+  })
+}
+
+/** Read the access log after the batched writer has flushed. */
+export async function accessLogLines(alb: LocalAlb): Promise<string[]> {
+  await new Promise((r) => setTimeout(r, 50))
+  return readFileSync(alb.accessLogFile, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
 }

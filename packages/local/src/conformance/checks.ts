@@ -1,0 +1,299 @@
+/**
+ * The ALB ⇄ Lambda contract as HTTP checks against an echo function (one that answers with the
+ * event it received as JSON, either the event itself or `{ event }`). Each check names the AWS
+ * page the rule comes from. Used against albkit and, for comparison, against other emulators.
+ */
+import { randomBytes } from 'node:crypto'
+import { type RawResponse, send } from './http-client.js'
+
+export interface ConformanceTarget {
+  /** base URL of the load balancer, e.g. http://127.0.0.1:3000 */
+  baseUrl: string
+  /** path of an echo function in a single-value target group */
+  singlePath: string
+  /** path of an echo function in a multi-value target group */
+  multiPath: string
+}
+
+export interface ConformanceCheck {
+  id: string
+  rule: string
+  source: string
+  run(target: ConformanceTarget): Promise<void>
+}
+
+type EchoEvent = {
+  httpMethod?: string
+  path?: string
+  headers?: Record<string, string>
+  multiValueHeaders?: Record<string, string[]>
+  queryStringParameters?: Record<string, string>
+  multiValueQueryStringParameters?: Record<string, string[]>
+  body?: string | null
+  isBase64Encoded?: boolean
+  requestContext?: { elb?: { targetGroupArn?: string } }
+}
+
+/** Thrown by a check that does not hold. */
+export class CheckFailed extends Error {
+  override name = 'CheckFailed'
+}
+
+function expect(ok: boolean, message: string): void {
+  if (!ok) throw new CheckFailed(message)
+}
+
+async function echo(url: string, init?: Parameters<typeof send>[1]): Promise<EchoEvent> {
+  const res = await send(url, init)
+  expect(res.status === 200, `the echo function answered ${res.status}`)
+  const parsed = JSON.parse(res.body.toString('utf8')) as { event?: EchoEvent } & EchoEvent
+  return parsed.event ?? parsed
+}
+
+function status(expected: number) {
+  return (res: RawResponse) =>
+    expect(res.status === expected, `expected ${expected}, got ${res.status}`)
+}
+
+const LAMBDA_GUIDE =
+  'Lambda developer guide, "Process Application Load Balancer requests with Lambda"'
+const ELB_LAMBDA = 'ELB user guide, "Lambda functions as targets"'
+const ELB_TROUBLE = 'ELB user guide, "Troubleshoot your Application Load Balancers"'
+const ELB_HEADERS = 'ELB user guide, "HTTP headers and Application Load Balancers"'
+const ELB_QUOTAS = 'ELB user guide, "Quotas for your Application Load Balancers"'
+
+export const checks: ConformanceCheck[] = [
+  {
+    id: 'event-shape-single',
+    rule: 'single-value mode: headers + queryStringParameters, no multiValue* fields, targetGroupArn set',
+    source: LAMBDA_GUIDE,
+    async run(t) {
+      const e = await echo(`${t.baseUrl}${t.singlePath}?a=1`)
+      expect(
+        typeof e.headers === 'object' && typeof e.queryStringParameters === 'object',
+        'headers/queryStringParameters missing',
+      )
+      expect(
+        e.multiValueHeaders === undefined && e.multiValueQueryStringParameters === undefined,
+        'multiValue* fields present in single-value mode',
+      )
+      expect(
+        typeof e.requestContext?.elb?.targetGroupArn === 'string',
+        'requestContext.elb.targetGroupArn missing',
+      )
+      expect(e.httpMethod === 'GET' && e.path === t.singlePath, 'httpMethod/path wrong')
+    },
+  },
+  {
+    id: 'event-shape-multi',
+    rule: 'multi-value mode: multiValueHeaders + multiValueQueryStringParameters instead of headers + queryStringParameters',
+    source: ELB_LAMBDA,
+    async run(t) {
+      const e = await echo(`${t.baseUrl}${t.multiPath}?a=1&a=2`, {
+        headers: { 'x-dup': ['one', 'two'] },
+      })
+      expect(
+        e.headers === undefined && e.queryStringParameters === undefined,
+        'single-value fields present in multi-value mode',
+      )
+      expect(
+        JSON.stringify(e.multiValueQueryStringParameters?.a) === '["1","2"]',
+        `query a = ${JSON.stringify(e.multiValueQueryStringParameters?.a)}`,
+      )
+      expect(
+        JSON.stringify(e.multiValueHeaders?.['x-dup']) === '["one","two"]',
+        `x-dup = ${JSON.stringify(e.multiValueHeaders?.['x-dup'])}`,
+      )
+    },
+  },
+  {
+    id: 'last-value-wins',
+    rule: 'single-value mode: a repeated query key or header → the last value',
+    source: ELB_LAMBDA,
+    async run(t) {
+      const e = await echo(`${t.baseUrl}${t.singlePath}?a=1&a=2`, {
+        headers: { 'x-dup': ['one', 'two'] },
+      })
+      expect(e.queryStringParameters?.a === '2', `query a = ${e.queryStringParameters?.a}`)
+      expect(e.headers?.['x-dup'] === 'two', `x-dup = ${e.headers?.['x-dup']}`)
+    },
+  },
+  {
+    id: 'query-not-decoded',
+    rule: 'query strings are passed raw, not URL-decoded',
+    source: ELB_LAMBDA,
+    async run(t) {
+      const e = await echo(`${t.baseUrl}${t.singlePath}?q=a%20b&p=c+d`)
+      expect(
+        e.queryStringParameters?.q === 'a%20b' && e.queryStringParameters?.p === 'c+d',
+        `got ${JSON.stringify(e.queryStringParameters)}`,
+      )
+    },
+  },
+  {
+    id: 'lower-case-headers',
+    rule: 'header names arrive lower-case',
+    source: LAMBDA_GUIDE,
+    async run(t) {
+      const e = await echo(`${t.baseUrl}${t.singlePath}`, { headers: { 'X-Mixed-Case': 'v' } })
+      const names = Object.keys(e.headers ?? {})
+      expect(
+        names.every((n) => n === n.toLowerCase()) && e.headers?.['x-mixed-case'] === 'v',
+        `names: ${names.join(', ')}`,
+      )
+    },
+  },
+  {
+    id: 'empty-body',
+    rule: 'an empty body arrives as "" with isBase64Encoded false',
+    source: LAMBDA_GUIDE,
+    async run(t) {
+      const e = await echo(`${t.baseUrl}${t.singlePath}`)
+      expect(
+        e.body === '' && e.isBase64Encoded === false,
+        `body ${JSON.stringify(e.body)}, isBase64Encoded ${e.isBase64Encoded}`,
+      )
+    },
+  },
+  {
+    id: 'forwarded-headers',
+    rule: 'X-Forwarded-For (client value + peer appended), X-Forwarded-Port, X-Forwarded-Proto and X-Amzn-Trace-Id are added',
+    source: ELB_HEADERS,
+    async run(t) {
+      const e = await echo(`${t.baseUrl}${t.singlePath}`, {
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      })
+      const h = e.headers ?? {}
+      const xff = (h['x-forwarded-for'] ?? '').split(',').map((s) => s.trim())
+      expect(
+        xff.length === 2 && xff[0] === '203.0.113.9',
+        `x-forwarded-for = ${h['x-forwarded-for']}`,
+      )
+      expect(
+        h['x-forwarded-port'] === new URL(t.baseUrl).port && h['x-forwarded-proto'] === 'http',
+        `port/proto = ${h['x-forwarded-port']}/${h['x-forwarded-proto']}`,
+      )
+      expect(
+        /^Root=1-[0-9a-f]{8}-[0-9a-f]{24}/.test(h['x-amzn-trace-id'] ?? ''),
+        `x-amzn-trace-id = ${h['x-amzn-trace-id']}`,
+      )
+    },
+  },
+  {
+    id: 'trace-root-kept',
+    rule: 'a client Root= in X-Amzn-Trace-Id is kept and Self= is added',
+    source: 'ELB user guide, "Request tracing for your Application Load Balancer"',
+    async run(t) {
+      const root = 'Root=1-5c536348-3d683b8b04734faae651f476'
+      const e = await echo(`${t.baseUrl}${t.singlePath}`, { headers: { 'x-amzn-trace-id': root } })
+      const v = e.headers?.['x-amzn-trace-id'] ?? ''
+      expect(
+        v.startsWith(root) && /;Self=1-[0-9a-f]{8}-[0-9a-f]{24}/.test(v),
+        `x-amzn-trace-id = ${v}`,
+      )
+    },
+  },
+  {
+    id: 'text-body-as-is',
+    rule: 'application/json and text/* bodies arrive as-is (isBase64Encoded false)',
+    source: LAMBDA_GUIDE,
+    async run(t) {
+      const e = await echo(`${t.baseUrl}${t.singlePath}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"é":1}',
+      })
+      expect(e.body === '{"é":1}' && e.isBase64Encoded === false, `body ${JSON.stringify(e.body)}`)
+    },
+  },
+  {
+    id: 'binary-body-base64',
+    rule: 'other content types (octet-stream, form-urlencoded, multipart) arrive base64, byte-exact',
+    source: LAMBDA_GUIDE,
+    async run(t) {
+      const bytes = randomBytes(4096)
+      for (const type of [
+        'application/octet-stream',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+      ]) {
+        const e = await echo(`${t.baseUrl}${t.singlePath}`, {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body: bytes,
+        })
+        expect(
+          e.isBase64Encoded === true && Buffer.from(e.body ?? '', 'base64').equals(bytes),
+          `${type}: not base64 or bytes changed`,
+        )
+      }
+    },
+  },
+  {
+    id: 'content-encoding-base64',
+    rule: 'a Content-Encoding makes even a JSON body base64',
+    source: LAMBDA_GUIDE,
+    async run(t) {
+      const e = await echo(`${t.baseUrl}${t.singlePath}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: 'abc',
+      })
+      expect(
+        e.isBase64Encoded === true && e.body === Buffer.from('abc').toString('base64'),
+        `body ${JSON.stringify(e.body)}`,
+      )
+    },
+  },
+  {
+    id: 'body-too-large',
+    rule: 'a request body over 1 MB → 413',
+    source: ELB_LAMBDA,
+    run: (t) =>
+      send(`${t.baseUrl}${t.singlePath}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: Buffer.alloc(1_000_001, 97),
+      }).then(status(413)),
+  },
+  {
+    id: 'trace-method',
+    rule: 'TRACE → 405',
+    source: ELB_TROUBLE,
+    run: (t) => send(`${t.baseUrl}${t.singlePath}`, { method: 'TRACE' }).then(status(405)),
+  },
+  {
+    id: 'websocket',
+    rule: 'a WebSocket upgrade → 400',
+    source: ELB_LAMBDA,
+    run: (t) =>
+      send(`${t.baseUrl}${t.singlePath}`, {
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
+      }).then(status(400)),
+  },
+  {
+    id: 'xff-too-many',
+    rule: 'more than 30 X-Forwarded-For addresses → 463',
+    source: ELB_TROUBLE,
+    run: (t) =>
+      send(`${t.baseUrl}${t.singlePath}`, {
+        headers: {
+          'x-forwarded-for': Array.from({ length: 31 }, (_, i) => `10.0.0.${i}`).join(', '),
+        },
+      }).then(status(463)),
+  },
+  {
+    id: 'header-too-large',
+    rule: 'one request header over 16 KB → 400',
+    source: ELB_QUOTAS,
+    run: (t) =>
+      send(`${t.baseUrl}${t.singlePath}`, { headers: { 'x-big': 'a'.repeat(17 * 1024) } }).then(
+        status(400),
+      ),
+  },
+]

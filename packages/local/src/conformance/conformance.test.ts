@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { fixtureConfig } from '../runtime/test-support.js'
+import { type LocalAlb, start } from '../start.js'
+import { runConformance } from './index.js'
+
+let alb: LocalAlb
+before(async () => {
+  const config = fixtureConfig([
+    { paths: ['/echo', '/echo/*'], handler: 'echo' },
+    { paths: ['/multi/*'], handler: 'echo', multi: true },
+  ])
+  alb = await start({
+    templates: [],
+    config,
+    port: 0,
+    adminPort: 0,
+    s3: false,
+    quiet: true,
+    logDir: '.albkit/test-logs',
+  })
+})
+after(() => alb.close())
+
+test('albkit passes every conformance check', async () => {
+  const results = await runConformance({
+    baseUrl: alb.url,
+    singlePath: '/echo',
+    multiPath: '/multi/echo',
+  })
+  assert.ok(results.length >= 15)
+  assert.deepEqual(
+    results.filter((r) => !r.passed),
+    [],
+  )
+})

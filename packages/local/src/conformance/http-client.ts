@@ -1,0 +1,44 @@
+/** A minimal HTTP client for conformance checks: any method, repeated headers, raw bytes back. */
+import { request } from 'node:http'
+
+export interface RawResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+}
+
+/**
+ * @example
+ * const res = await send('http://127.0.0.1:3000/echo?a=1', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' })
+ */
+export function send(
+  url: string,
+  init: {
+    method?: string
+    headers?: Record<string, string | string[]>
+    body?: string | Buffer
+    timeoutMs?: number
+  } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        )
+        res.on('error', reject)
+      },
+    )
+    req.setTimeout(init.timeoutMs ?? 15_000, () => req.destroy(new Error(`no answer from ${url}`)))
+    req.on('error', reject)
+    req.end(init.body)
+  })
+}
