@@ -12,7 +12,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { contentTypeFor } from '../src/content-types.js'
 import { fitsInAlbResponse } from '../src/size-limit.js'
-import { deterministicBytes, logoPng, samplePdf, storedZip } from './asset-writers.js'
+import {
+  deterministicBytes,
+  largeAssetBytes,
+  logoPng,
+  samplePdf,
+  storedZip,
+} from './asset-writers.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -40,8 +46,7 @@ const files: Array<{ name: string; bytes: Buffer }> = [
   { name: 'random.bin', bytes: deterministicBytes('albkit random.bin', 2048) },
   { name: 'diagram.svg', bytes: Buffer.from(svg) },
   { name: 'notes.txt', bytes: Buffer.from(notes) },
-  // 800,000 bytes → 1,066,668 bytes of base64: over the 1 MB result limit on its own.
-  { name: 'large.bin', bytes: deterministicBytes('albkit large.bin', 800_000) },
+  { name: 'large.bin', bytes: largeAssetBytes() },
 ]
 
 await mkdir(join(root, 'assets'), { recursive: true })
