@@ -184,3 +184,27 @@ describe('error bodies', () => {
     }
   })
 })
+
+describe('serverless-offline event shape', () => {
+  test('both header shapes and no body: read as multi-value, answered with multiValueHeaders', async () => {
+    const { invoke } = setup()
+    const event = {
+      requestContext: {
+        elb: {
+          targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/x/1',
+        },
+      },
+      httpMethod: 'GET',
+      path: '/ip',
+      headers: { accept: 'application/json', 'x-forwarded-for': '198.51.100.1' },
+      multiValueHeaders: { accept: ['application/json'], 'x-forwarded-for': ['198.51.100.1'] },
+      queryStringParameters: {},
+      multiValueQueryStringParameters: {},
+      isBase64Encoded: false,
+    } as unknown as AlbEvent
+    const result = await invoke(event)
+    assert.equal(result.statusCode, 200)
+    assert.ok('multiValueHeaders' in result)
+    assert.equal(JSON.parse(bodyOf(result)).address, '198.51.100.1')
+  })
+})
