@@ -1,0 +1,112 @@
+// The listener's own checks and its behaviour on broken input: proper 400s, never a crash.
+import assert from 'node:assert/strict'
+import { connect } from 'node:net'
+import { after, before, test } from 'node:test'
+import { send } from '../conformance/http-client.js'
+import type { LocalAlb } from '../start.js'
+import { accessLogLines, startFixture } from './test-support.js'
+
+let alb: LocalAlb
+before(async () => {
+  alb = await startFixture([{ paths: ['/*'], handler: 'echo' }])
+})
+after(() => alb.close())
+
+/** Send raw bytes; resolve with everything the server sent before closing (or after a pause). */
+function raw(bytes: string | Buffer): Promise<string> {
+  const { port } = new URL(alb.url)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1')
+    let data = ''
+    socket.setTimeout(3000, () => socket.destroy())
+    socket.on('data', (c) => {
+      data += c.toString('latin1')
+    })
+    socket.on('close', () => resolve(data))
+    socket.on('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'ECONNRESET' ? resolve(data) : reject(err),
+    )
+    socket.write(bytes)
+  })
+}
+
+test('a garbage request line → 400 with the ALB page and a closed connection', async () => {
+  const answer = await raw('THIS IS NOT HTTP\r\n\r\n')
+  assert.match(answer, /^HTTP\/1\.1 400 Bad Request\r\n/)
+  assert.match(answer, /Server: awselb\/2\.0/)
+  assert.match(answer, /<title>400 Bad Request<\/title>/)
+})
+
+test('a broken chunked body → 400 or a closed connection, and the server keeps serving', async () => {
+  const answer = await raw(
+    'POST /x HTTP/1.1\r\nHost: a\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n',
+  )
+  assert.ok(answer === '' || answer.startsWith('HTTP/1.1 400'), answer)
+  assert.equal((await send(`${alb.url}/still-alive`)).status, 200)
+})
+
+test('a valid chunked body is read whole', async () => {
+  const answer = await raw(
+    'POST /c HTTP/1.1\r\nHost: a\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n',
+  )
+  assert.match(answer, /^HTTP\/1\.1 200 OK/)
+  assert.match(answer, /"body":"abcde"/)
+})
+
+test('request line over 16 KB → 400', async () => {
+  assert.equal((await send(`${alb.url}/${'a'.repeat(17 * 1024)}`)).status, 400)
+})
+
+test('all headers over 64 KB (each under 16 KB) → 400', async () => {
+  const headers: Record<string, string> = {}
+  for (let i = 0; i < 6; i++) headers[`x-h${i}`] = 'v'.repeat(12 * 1024)
+  assert.equal((await send(`${alb.url}/h`, { headers })).status, 400)
+})
+
+test('a body over 1 MB without Content-Length (chunked) → 413 LambdaRequestTooLarge', async () => {
+  const { request } = await import('node:http')
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request(
+      `${alb.url}/big`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'text/plain' } },
+      (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      },
+    )
+    req.on('error', reject)
+    const chunk = Buffer.alloc(64 * 1024, 97)
+    let sent = 0
+    const pump = () => {
+      while (sent < 1_200_000) {
+        sent += chunk.length
+        if (!req.write(chunk)) return void req.once('drain', pump)
+      }
+      req.end()
+    }
+    pump()
+  }).catch(() => 413)
+  assert.equal(status, 413)
+  assert.ok((await accessLogLines(alb)).some((l) => l.includes('"LambdaRequestTooLarge"')))
+})
+
+test('invalid UTF-8 in a text body → 400 LambdaBadRequest', async () => {
+  const res = await send(`${alb.url}/utf`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: Buffer.from([0xff, 0xfe, 0x41]),
+  })
+  assert.equal(res.status, 400)
+  assert.match((await accessLogLines(alb)).at(-1) ?? '', /"LambdaBadRequest"/)
+})
+
+test('UTF-8 header values reach the function as text', async () => {
+  const answer = await raw(
+    Buffer.concat([
+      Buffer.from('GET /u HTTP/1.1\r\nHost: a\r\nConnection: close\r\nX-Name: '),
+      Buffer.from('Zoë', 'utf8'),
+      Buffer.from('\r\n\r\n'),
+    ]),
+  )
+  assert.match(Buffer.from(answer, 'latin1').toString('utf8'), /"x-name":"Zoë"/)
+})
