@@ -42,7 +42,7 @@ function resolveString(
   let current: unknown = text
   for (let pass = 0; pass < MAX_PASSES && typeof current === 'string'; pass++) {
     const m = VARIABLE.exec(current)
-    if (!m) return current
+    if (!m) break
     const value = lookup(m[1] ?? '', doc, src, depth)
     if (value === undefined) {
       src.warnings.push(`${src.file}: variable ${m[0]} is not resolved locally; left as written`)
