@@ -20,6 +20,18 @@ export function mediaType(contentType: string | undefined): string {
  * isTextContentType('application/pdf') // false
  */
 export function isTextContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false
+  let known = textCache.get(contentType)
+  if (known === undefined) {
+    known = computeIsText(contentType)
+    if (textCache.size < 500) textCache.set(contentType, known)
+  }
+  return known
+}
+
+const textCache = new Map<string, boolean>()
+
+function computeIsText(contentType: string): boolean {
   const type = mediaType(contentType)
   if (type.startsWith('text/')) return true
   switch (type) {

@@ -3,6 +3,7 @@ import { parseCookies } from './cookies.js'
 import { isJsonContentType } from './encoding.js'
 import { AlbError } from './errors.js'
 import { decodeFormComponent } from './form.js'
+import { HeaderRecordView } from './header-view.js'
 import { HEALTH_CHECK_USER_AGENT } from './limits.js'
 import { type HeaderView, MapView, type QueryView, toMultiMap } from './multi-map.js'
 import { parseTraceHeader, type TraceHeader } from './trace.js'
@@ -58,7 +59,6 @@ export interface AlbRequest {
 }
 
 const identity = (s: string): string => s
-const lower = (s: string): string => s.toLowerCase()
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true })
 const EMPTY = Buffer.alloc(0)
 
@@ -103,7 +103,7 @@ class Request implements AlbRequest {
           : 'headers' in e
             ? e.headers
             : undefined
-      this.#headers = new MapView(toMultiMap(src, lower, identity), true)
+      this.#headers = new HeaderRecordView(src)
     }
     return this.#headers
   }
@@ -172,6 +172,11 @@ class Request implements AlbRequest {
     if (this.#forwardedFor === undefined) {
       const list: string[] = []
       for (const h of this.headers.all('x-forwarded-for')) {
+        if (h.indexOf(',') === -1) {
+          const t = h.trim()
+          if (t !== '') list.push(t)
+          continue
+        }
         for (const part of h.split(',')) {
           const t = part.trim()
           if (t !== '') list.push(t)
@@ -209,8 +214,10 @@ class Request implements AlbRequest {
     return this.#trace
   }
   get acceptEncoding(): string | undefined {
-    const all = this.headers.all('accept-encoding')
-    return all.length === 0 ? undefined : all.join(', ')
+    const h = this.headers
+    return h.first('accept-encoding') === h.get('accept-encoding')
+      ? h.get('accept-encoding')
+      : h.all('accept-encoding').join(', ')
   }
 }
 
