@@ -7,6 +7,7 @@ import { describeError, type ProbeOutcome } from './probe-outcome.js'
 import { bucketUrl, probeS3 } from './probe-s3.js'
 import { probeTcp } from './probe-tcp.js'
 import { parseHealthConfig } from './probes-config.js'
+import { runProbes } from './run-probes.js'
 import {
   startHttpDependency,
   startLocalS3,
@@ -71,6 +72,27 @@ describe('probes against real local dependencies', () => {
       timeoutMs: 300,
     }
     assert.deepEqual(await outcome(probeHttp(spec, signal())), { ok: false, error: 'timed out' })
+  })
+
+  test('deadline: a silent server behind a probe with a huge timeout is cut off at the deadline', async () => {
+    // The configuration never allows timeoutMs ≥ deadline; build the spec by hand to prove the
+    // deadline alone still bounds a run against a real server that never answers.
+    const spec = {
+      name: 'silent',
+      type: 'http' as const,
+      url: `http://127.0.0.1:${silent.port}/`,
+      expectStatus: [[200, 399] as const],
+      critical: true,
+      timeoutMs: 60_000,
+    }
+    const started = Date.now()
+    const [result] = await runProbes([spec], {
+      deadlineMs: 300,
+      prober: (s, signal) => (s.type === 'http' ? probeHttp(s, signal) : Promise.reject()),
+    })
+    assert.ok(Date.now() - started < 300 + 2000, 'the run finished long before the probe timeout')
+    assert.equal(result?.ok, false)
+    assert.equal(result?.error, 'deadline of 300 ms exceeded')
   })
 
   test('tcp: the silent listener accepts (up); a closed port is refused', async () => {
