@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -316,5 +317,53 @@ describe('upload-to-s3 through the local ALB into local S3', () => {
       415,
     )
     assert.equal((await ask('{')).status, 400)
+  })
+})
+
+describe('upload-to-s3 through the local ALB with S3 down', () => {
+  let down: LocalAlb | undefined
+  let downDir: string | undefined
+
+  after(async () => {
+    await down?.close()
+    if (downDir) await rm(downDir, { recursive: true, force: true })
+  })
+
+  test('S3 unreachable → 503 with Retry-After, nothing reported stored', async () => {
+    downDir = await mkdtemp(join(tmpdir(), 'albkit-upload-down-'))
+    const closedPort = await new Promise<number>((ok) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const address = server.address()
+        server.close(() => ok(typeof address === 'object' && address ? address.port : 1))
+      })
+    })
+    down = await start({
+      templates: [
+        join(repo, 'templates/sam/alb.yaml'),
+        join(repo, 'templates/sam/upload-to-s3.yaml'),
+      ],
+      port: 0,
+      adminPort: 0,
+      s3: false,
+      logDir: join(downDir, 'logs'),
+      quiet: true,
+      env: {
+        AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${closedPort}`,
+        AWS_ACCESS_KEY_ID: 'S3RVER',
+        AWS_SECRET_ACCESS_KEY: 'S3RVER',
+        AWS_S3_FORCE_PATH_STYLE: 'true',
+        AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+        AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      },
+    })
+    const data = new FormData()
+    data.append('file', new Blob([allBytes()], { type: 'application/octet-stream' }), 'a.bin')
+    data.append('file', new Blob([allBytes()], { type: 'application/octet-stream' }), 'b.bin')
+    const r = await fetch(`${down.url}/upload`, { method: 'POST', body: data })
+    assert.equal(r.status, 503)
+    assert.equal(r.headers.get('retry-after'), '5')
+    const body = (await r.json()) as { error: string; files: FileJson[] }
+    assert.match(body.error, /unreachable.*0 of 2/)
+    assert.ok(body.files.every((f) => f.status !== 'stored'))
   })
 })
