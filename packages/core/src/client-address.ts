@@ -2,6 +2,8 @@ import { isIPv4, isIPv6 } from 'node:net'
 
 /**
  * A parsed `X-Forwarded-For` entry.
+ * @example
+ * const a: ClientAddress | undefined = parseClientAddress('10.0.0.1:80') // { ip: '10.0.0.1', port: 80, version: 4 }
  */
 export interface ClientAddress {
   /** The address without brackets or port; IPv4-mapped IPv6 (`::ffff:1.2.3.4`) kept as given. */

@@ -1,6 +1,10 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
-/** Bodies at or below this many bytes are not worth compressing. */
+/**
+ * Bodies at or below this many bytes are not worth compressing.
+ * @example
+ * toAlbResult(text(big), { mode, compress: true, acceptEncoding }) // compressed only if > COMPRESS_MIN_BYTES
+ */
 export const COMPRESS_MIN_BYTES = 1024
 
 /**

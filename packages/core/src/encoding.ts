@@ -5,7 +5,11 @@
  * application/javascript and application/xml are sent as-is and every other type is base64.
  */
 
-/** The media type without parameters, lower-cased and trimmed: `'Text/HTML; charset=x'` → `'text/html'`. */
+/**
+ * The media type without parameters, lower-cased and trimmed.
+ * @example
+ * mediaType('Text/HTML; charset=x') // 'text/html'
+ */
 export function mediaType(contentType: string | undefined): string {
   if (contentType === undefined) return ''
   const semi = contentType.indexOf(';')

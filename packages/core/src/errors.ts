@@ -1,4 +1,8 @@
-/** Options of {@link AlbError}. */
+/**
+ * Options of {@link AlbError}.
+ * @example
+ * new AlbError(401, 'Login required', { headers: { 'WWW-Authenticate': 'Bearer' } })
+ */
 export interface AlbErrorOptions {
   cause?: unknown
   /** Whether the message may be shown to the client. Default: `statusCode < 500`. */

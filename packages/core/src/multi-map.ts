@@ -16,9 +16,17 @@ export interface MultiMapView {
   entries(): IterableIterator<[string, string[]]>
 }
 
-/** Case-insensitive view of request headers; names lower-cased. */
+/**
+ * Case-insensitive view of request headers; names lower-cased.
+ * @example
+ * const h: HeaderView = req.headers; h.get('Content-Type')
+ */
 export type HeaderView = MultiMapView
-/** View of a query string: keys are case-sensitive. */
+/**
+ * View of a query string: keys are case-sensitive.
+ * @example
+ * const q: QueryView = req.query; q.all('tag') // ['a', 'b'] for ?tag=a&tag=b (multi mode)
+ */
 export type QueryView = MultiMapView
 
 const EMPTY: readonly string[] = Object.freeze([])

@@ -11,7 +11,11 @@ import { type AlbEvent, type AlbHeaderMode, eventMode } from './types.js'
 
 export type { HeaderView, MultiMapView, QueryView } from './multi-map.js'
 
-/** Options of {@link parseRequest}. */
+/**
+ * Options of {@link parseRequest}.
+ * @example
+ * parseRequest(event, { trustedProxyHops: 1 }) // CloudFront in front of the ALB
+ */
 export interface ParseRequestOptions {
   /**
    * How many right-most `X-Forwarded-For` entries are trusted proxies in front of the ALB
@@ -23,6 +27,9 @@ export interface ParseRequestOptions {
 /**
  * The request view: one object, the same API in single- and multi-value mode. Everything is
  * computed on first access and cached.
+ * @example
+ * const req: AlbRequest = parseRequest(event)
+ * if (req.method === 'POST') save(req.json<{ name: string }>().name, req.clientIp)
  */
 export interface AlbRequest {
   readonly event: AlbEvent

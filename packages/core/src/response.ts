@@ -1,7 +1,11 @@
 import { AlbError, isAlbError } from './errors.js'
 import { reasonPhrase } from './status.js'
 
-/** Header values a response may carry; non-strings are converted by {@link toAlbResult}. */
+/**
+ * Header values a response may carry; non-strings are converted by {@link toAlbResult}.
+ * @example
+ * const h: Record<string, HttpHeaderValue> = { 'Cache-Control': 'no-store', 'X-Count': 3, Vary: ['Origin', 'Cookie'] }
+ */
 export type HttpHeaderValue = string | number | boolean | string[]
 
 /**

@@ -8,7 +8,11 @@ import { isValidStatusCode, statusDescription } from './status.js'
 import type { AlbHeaderMode, AlbResult } from './types.js'
 import { resultByteLength } from './validate.js'
 
-/** Options of {@link toAlbResult}. */
+/**
+ * Options of {@link toAlbResult}.
+ * @example
+ * const options: ToAlbResultOptions = { mode: 'multi', acceptEncoding: 'gzip, br', compress: true }
+ */
 export interface ToAlbResultOptions {
   /** The header mode of the event being answered (see `eventMode`). */
   mode: AlbHeaderMode

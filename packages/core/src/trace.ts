@@ -2,6 +2,8 @@
  * The parsed `X-Amzn-Trace-Id` header. The ALB adds `Root=` when the client sent none and keeps
  * a client-sent `Root=` (adding `Self=`), so `root` may be chosen by the client: use it for
  * correlation, never for security (ELB user guide, "Request tracing for your Application Load Balancer").
+ * @example
+ * const t: TraceHeader = parseTraceHeader('Self=1-67891234-abc;Root=1-67891233-def') // t.root === '1-67891233-def'
  */
 export interface TraceHeader {
   root?: string

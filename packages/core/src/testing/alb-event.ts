@@ -3,7 +3,11 @@ import { albEncodesRequestBody } from '../encoding.js'
 import { AlbError } from '../errors.js'
 import type { AlbEvent, AlbHeaderMode } from '../types.js'
 
-/** What {@link albEvent} builds an event from: the HTTP request as the client sent it. */
+/**
+ * What {@link albEvent} builds an event from: the HTTP request as the client sent it.
+ * @example
+ * const init: AlbEventInit = { method: 'POST', path: '/upload', headers: { 'content-type': 'image/png' }, body: bytes }
+ */
 export interface AlbEventInit {
   method?: string
   path?: string
@@ -22,13 +26,21 @@ export interface AlbEventInit {
   xffMode?: 'append' | 'preserve' | 'remove'
 }
 
-/** A sample target group ARN used by the factories. */
+/**
+ * A sample target group ARN used by the factories.
+ * @example
+ * parseRequest(albEvent()).targetGroupArn === SAMPLE_TARGET_GROUP_ARN // true
+ */
 export const SAMPLE_TARGET_GROUP_ARN =
   'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/albkit-test/0123456789abcdef'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
-/** An X-Ray style id: `1-<8 hex seconds>-<24 hex>`. */
+/**
+ * A fresh X-Ray style trace id: `1-<8 hex seconds>-<24 hex>`.
+ * @example
+ * albEvent({ headers: { 'x-amzn-trace-id': `Root=${traceId()}` } })
+ */
 export function traceId(): string {
   const seconds = Math.floor(Date.now() / 1000)
     .toString(16)
