@@ -59,6 +59,14 @@ describe('toAlbResult', () => {
       '200 OK',
     )
   })
+  test('a non-object response is AlbError 500', () => {
+    for (const r of [null, undefined, 'x', 1]) {
+      assert.throws(
+        () => single(r as unknown as { statusCode: number }),
+        (e: unknown) => e instanceof AlbError && e.statusCode === 500,
+      )
+    }
+  })
   test('an invalid status code is AlbError 500', () => {
     for (const statusCode of [99, 600, 200.5, Number.NaN]) {
       assert.throws(

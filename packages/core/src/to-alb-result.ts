@@ -85,6 +85,11 @@ function tooLarge(what: string, mode: AlbHeaderMode): AlbResult {
  * return toAlbResult(json({ ok: true }), { mode: eventMode(event), acceptEncoding: req.acceptEncoding, compress: true })
  */
 export function toAlbResult(response: HttpResponse, options: ToAlbResultOptions): AlbResult {
+  if (response === null || typeof response !== 'object') {
+    throw reject(
+      `expected an HttpResponse object, got ${response === null ? 'null' : typeof response}`,
+    )
+  }
   const code = response.statusCode
   if (!isValidStatusCode(code))
     throw reject(`statusCode must be an integer from 100 to 599, got ${String(code)}`)
