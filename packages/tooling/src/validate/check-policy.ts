@@ -1,0 +1,21 @@
+import type { CfnTemplate } from './cfn-yaml.js'
+import type { Finding } from './finding.js'
+import { invokePermissionFindings, runtimeFindings, targetGroupFindings } from './policy-lambda.js'
+import { bucketFindings, s3WriteFindings } from './policy-s3.js'
+
+/**
+ * The albkit deployment policy: scoped invoke permissions, no wildcard S3 writes, lambda target
+ * groups that register an alias, nodejs22.x, private encrypted TLS-only buckets.
+ *
+ * @example
+ * checkPolicy(parseCfn(text), 'templates/sam/x.yaml') // [] when the template follows the policy
+ */
+export function checkPolicy(template: CfnTemplate, file: string): Finding[] {
+  return [
+    ...invokePermissionFindings(template, file),
+    ...s3WriteFindings(template, file),
+    ...targetGroupFindings(template, file),
+    ...runtimeFindings(template, file),
+    ...bucketFindings(template, file),
+  ]
+}
