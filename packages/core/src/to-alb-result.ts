@@ -1,9 +1,8 @@
-import { COMPRESS_MIN_BYTES, compressBody, pickEncoding } from './compress.js'
-import { isTextContentType } from './encoding.js'
 import { AlbError } from './errors.js'
 import { canonicalHeaderName, HOP_BY_HOP_HEADERS } from './headers.js'
 import { ALB_MAX_RESPONSE_BYTES, ALB_MAX_RESPONSE_HEADER_BYTES } from './limits.js'
 import type { HttpResponse } from './response.js'
+import { encodeResultBody } from './result-body.js'
 import { isValidStatusCode, statusDescription } from './status.js'
 import type { AlbHeaderMode, AlbResult } from './types.js'
 import { resultByteLength } from './validate.js'
@@ -142,46 +141,14 @@ export function toAlbResult(response: HttpResponse, options: ToAlbResultOptions)
     }
   }
 
-  // Body: the ALB decodes a base64 body when isBase64Encoded is true (ELB user guide, "Lambda functions as targets").
-  let body = ''
-  let isBase64Encoded = false
-  const raw = response.body
-  const textual = contentEncoding === undefined && isTextContentType(contentType)
-  if (raw != null && raw.length > 0) {
-    if (options.compress === true && textual && code !== 204 && code !== 304) {
-      const enc =
-        raw.length > COMPRESS_MIN_BYTES / 3 ? pickEncoding(options.acceptEncoding) : undefined
-      const bytes =
-        enc === undefined
-          ? undefined
-          : typeof raw === 'string'
-            ? Buffer.from(raw, 'utf8')
-            : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
-      if (enc !== undefined && bytes !== undefined && bytes.length > COMPRESS_MIN_BYTES) {
-        const packed = compressBody(bytes, enc)
-        if (packed.length < bytes.length) {
-          headers.set('Content-Encoding', [enc])
-          const vary = headers.get('Vary') ?? []
-          if (!vary.some((v) => /(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(v)))
-            headers.set('Vary', [...vary, 'Accept-Encoding'])
-          body = packed.toString('base64')
-          isBase64Encoded = true
-        }
-      }
-    }
-    if (!isBase64Encoded) {
-      if (typeof raw === 'string') {
-        if (textual) body = raw
-        else {
-          body = Buffer.from(raw, 'utf8').toString('base64')
-          isBase64Encoded = true
-        }
-      } else {
-        body = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64')
-        isBase64Encoded = true
-      }
-    }
-  }
+  const { body, isBase64Encoded } = encodeResultBody(
+    response.body,
+    code,
+    contentType,
+    contentEncoding,
+    headers,
+    options,
+  )
 
   const statusDescription = describe(response.statusDescription, code)
   let result: AlbResult
