@@ -31,7 +31,8 @@ export interface Stack {
 export interface StackOptions {
   /** also load e2e/fixtures/faults.yaml (handlers that throw, hang, exit, inject headers) */
   faults?: boolean
-  env?: Record<string, string>
+  /** extra variables for every function; a function gets the bucket lookup of the templates */
+  env?: Record<string, string> | ((bucket: (logicalId: string) => string) => Record<string, string>)
   healthCheckScale?: number
 }
 
@@ -65,7 +66,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       logDir: join(dir, 'logs'),
       quiet: true,
       healthCheckScale: options.healthCheckScale ?? 1,
-      env: { ...s3.env, ...options.env },
+      env: {
+        ...s3.env,
+        ...(typeof options.env === 'function' ? options.env(bucket) : options.env),
+      },
     })
   } catch (error) {
     await s3.close()
