@@ -4,12 +4,12 @@ import { parseCfn } from './cfn-yaml.js'
 
 test('short tags become their long form', () => {
   const t = parseCfn(
-    'A: !Ref B\nC: !GetAtt Fn.Arn\nD: !Sub "x-${AWS::Region}"\nE: !Join ["-", [a, !Ref B]]\n',
+    `A: !Ref B\nC: !GetAtt Fn.Arn\nD: !Sub "x-\${AWS::Region}"\nE: !Join ["-", [a, !Ref B]]\n`,
   )
   assert.deepEqual(t, {
     A: { Ref: 'B' },
     C: { 'Fn::GetAtt': ['Fn', 'Arn'] },
-    D: { 'Fn::Sub': 'x-${AWS::Region}' },
+    D: { 'Fn::Sub': `x-\${AWS::Region}` },
     E: { 'Fn::Join': ['-', ['a', { Ref: 'B' }]] },
   })
 })

@@ -88,7 +88,7 @@ describe('policy check', () => {
     assert.deepEqual(messages(bad), [
       'Fn.Policies[0]: S3 write (s3:PutObject) on a wildcard resource (*): name the bucket',
     ])
-    const arnWild = GOOD.replace('${Bucket}/uploads/*', '*')
+    const arnWild = GOOD.replace(`\${Bucket}/uploads/*`, '*')
     assert.match(messages(arnWild)[0] ?? '', /S3 write .* on a wildcard resource/)
     const samTemplate = GOOD.replace(
       / {8}- Statement:[\s\S]*?uploads\/\*'\n/,

@@ -34,7 +34,7 @@ function samPolicies(owner: string, policies: unknown): FoundStatement[] {
       const resource =
         typeof bucket === 'string'
           ? `arn:aws:s3:::${bucket}/*`
-          : { 'Fn::Sub': 'arn:aws:s3:::${BucketName}/*' }
+          : { 'Fn::Sub': `arn:aws:s3:::\${BucketName}/*` }
       return [
         {
           owner,
