@@ -1,20 +1,34 @@
+import { configError } from './model.js'
 import { isRecord } from './template.js'
 
-/** Where `${opt:…}`, `${env:…}` and `${sls:stage}` come from. */
+/** Where `${opt:…}`, `${env:…}`, `${sls:stage}`, `${aws:…}` and `${param:…}` come from. */
 export interface VariableSources {
+  /** CLI options: `${opt:stage}`, `${opt:region}` */
   options: Record<string, string | undefined>
   env: Record<string, string | undefined>
   warnings: string[]
   file: string
+  /** the stage the service is deployed to (`${sls:stage}`, picks `params.<stage>`); default `options.stage` */
+  stage?: string
+  /** `${aws:region}` / `${aws:accountId}`: the local load balancer's region and account */
+  aws?: { region: string; accountId: string }
+  /** `--param="name=value"` equivalents: win over the `params` block */
+  paramOverrides?: Record<string, string>
 }
 
-const VARIABLE = /\$\{([^{}$]*)\}/
+// osls only treats `${` followed by a lower-case source type (or a quoted literal) as its own
+// variable; `${AWS::Region}`, `${MyBucket}` or `${MyBucket.Arn}` (CloudFormation Fn::Sub syntax)
+// are left for CloudFormation untouched (osls 3.x, lib/configuration/variables/parse.js).
+const VARIABLE = /\$\{([a-z'"][^{}$]*)\}/
 const MAX_PASSES = 20
 
 /**
  * Resolve the basic Serverless Framework variables in a parsed serverless.yml:
- * `${self:a.b}`, `${opt:stage, 'dev'}`, `${env:NAME, 'default'}`, `${sls:stage}`.
- * Other sources (`${ssm:…}`, `${cf:…}`…) are left as written, with a warning.
+ * `${self:a.b}`, `${opt:stage, 'dev'}`, `${env:NAME, 'default'}`, `${sls:stage}`,
+ * `${param:name, 'default'}`, `${aws:region}`, `${aws:accountId}`.
+ * `${cf:…}` (a deployed stack's output) without a default and a `${param:…}` that is defined
+ * nowhere are a ConfigError; other sources (`${ssm:…}`, `${s3:…}`…) are left as written, with a
+ * warning.
  *
  * @example
  * resolveVariables({ s: "${opt:stage, 'dev'}" }, sources) // { s: 'dev' }
@@ -23,14 +37,27 @@ export function resolveVariables(
   doc: Record<string, unknown>,
   sources: VariableSources,
 ): Record<string, unknown> {
-  const walk = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return resolveString(value, doc, sources, depth)
-    if (Array.isArray(value)) return value.map((v) => walk(v, depth))
-    if (isRecord(value))
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, depth)]))
-    return value
+  return resolveValue(doc, doc, sources) as Record<string, unknown>
+}
+
+/**
+ * Resolve the variables of one value of a serverless.yml (`${self:…}` reads `doc`).
+ *
+ * @example
+ * resolveValue("${opt:stage, 'dev'}", doc, sources) // 'dev'
+ */
+export function resolveValue(
+  value: unknown,
+  doc: Record<string, unknown>,
+  sources: VariableSources,
+): unknown {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return resolveString(v, doc, sources, 0)
+    if (Array.isArray(v)) return v.map(walk)
+    if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+    return v
   }
-  return walk(doc, 0) as Record<string, unknown>
+  return walk(value)
 }
 
 function resolveString(
@@ -73,9 +100,47 @@ function lookup(
   if (source === 'self') value = selfPath(doc, address, src, depth)
   else if (source === 'opt') value = src.options[address]
   else if (source === 'env') value = src.env[address]
-  else if (source === 'sls' && address === 'stage') value = src.options.stage
+  else if (source === 'sls' && address === 'stage') value = src.stage ?? src.options.stage
+  else if (source === 'aws' && src.aws && (address === 'region' || address === 'accountId'))
+    value = src.aws[address]
+  else if (source === 'param') value = param(address, doc, src, depth)
   else if (colon < 0) return literal(head.trim())
-  return value ?? fallback
+  value ??= fallback
+  if (value === undefined && source === 'param') {
+    throw configError(
+      src.file,
+      `\${${expr}}`,
+      `'${address}' is not in params.${src.stage ?? 'dev'} or params.default and the variable has no default; add it to params or pass it in parameterOverrides`,
+    )
+  }
+  if (value === undefined && source === 'cf') {
+    throw configError(
+      src.file,
+      `\${${expr}}`,
+      "reads an output of a deployed stack, which does not exist locally; give the variable a default (cf:stack.Output, 'value') or use a param",
+    )
+  }
+  return value
+}
+
+// osls "params": `--param` on the command line, then params.<stage>, then params.default
+// (Serverless Framework v3 docs, "Parameters").
+function param(
+  name: string,
+  doc: Record<string, unknown>,
+  src: VariableSources,
+  depth: number,
+): unknown {
+  const override = src.paramOverrides?.[name]
+  if (override !== undefined) return override
+  const params = isRecord(doc.params) ? doc.params : {}
+  for (const section of [src.stage ?? 'dev', 'default']) {
+    const block = params[section]
+    const raw = isRecord(block) ? block[name] : undefined
+    if (raw === undefined || raw === null) continue
+    return typeof raw === 'string' && depth < 5 ? resolveString(raw, doc, src, depth + 1) : raw
+  }
+  return undefined
 }
 
 function selfPath(

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path'
 import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from './load-config.js'
-import { resolveVariables } from './serverless-vars.js'
+import { ConfigError } from './model.js'
+import { resolveVariables, type VariableSources } from './serverless-vars.js'
 import { normalizeName, serverlessToTemplate } from './serverless-yml.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -87,6 +88,95 @@ describe('serverless.yml', () => {
     )
     assert.deepEqual(out, { a: 'x-dev', b: { c: 'x-dev' }, d: 42, e: '${ssm:/p}', f: 'yes' })
     assert.match(warnings[0] ?? '', /\$\{ssm:\/p\} is not resolved locally/)
+  })
+
+  test('params: --param override, then params.<stage>, then params.default, then the default', () => {
+    const doc = {
+      params: { default: { a: 'da', b: 'db', c: '${sls:stage}-c' }, prod: { a: 'pa' } },
+      x: '${param:a}/${param:b}/${param:c}/${param:d, "dd"}/${param:e}',
+    }
+    const src = (stage: string): VariableSources => ({
+      options: {},
+      env: {},
+      warnings: [],
+      file: 'serverless.yml',
+      stage,
+      paramOverrides: { e: 'cli' },
+    })
+    assert.equal(resolveVariables(doc, src('dev')).x, 'da/db/dev-c/dd/cli')
+    assert.equal(resolveVariables(doc, src('prod')).x, 'pa/db/prod-c/dd/cli')
+    assert.throws(
+      () => resolveVariables({ params: {}, y: 'a-${param:missing}' }, src('dev')),
+      (err: unknown) =>
+        err instanceof ConfigError &&
+        /^serverless\.yml: \$\{param:missing\}: 'missing' is not in params\.dev or params\.default/.test(
+          err.message,
+        ),
+    )
+  })
+
+  test('aws, cf and CloudFormation ${…} in Fn::Sub strings', () => {
+    const warnings: string[] = []
+    const src: VariableSources = {
+      options: {},
+      env: {},
+      warnings,
+      file: 'sls.yml',
+      aws: { region: 'eu-west-1', accountId: '111122223333' },
+    }
+    const out = resolveVariables(
+      {
+        r: '${aws:region}:${aws:accountId}',
+        sub: { 'Fn::Sub': '${Bucket.Arn}/${AWS::Region}/${Bucket}' },
+        cf: "${cf:albkit-alb.ListenerArn, 'arn:local'}",
+      },
+      src,
+    )
+    assert.deepEqual(out, {
+      r: 'eu-west-1:111122223333',
+      sub: { 'Fn::Sub': '${Bucket.Arn}/${AWS::Region}/${Bucket}' },
+      cf: 'arn:local',
+    })
+    assert.deepEqual(warnings, [])
+    assert.throws(
+      () => resolveVariables({ l: '${cf:albkit-alb.ListenerArn}' }, src),
+      /^ConfigError: sls\.yml: \$\{cf:albkit-alb\.ListenerArn\}: reads an output of a deployed stack/,
+    )
+  })
+
+  test('custom.serverless-offline.location is the root of handler paths', () => {
+    const doc = (location?: string) => ({
+      service: 's',
+      provider: { stage: "${opt:stage, 'qa'}" },
+      custom: location === undefined ? {} : { 'serverless-offline': { location } },
+      functions: { f: { handler: 'apps/f/dist/index.handler' }, g: { handler: 'index.main' } },
+    })
+    const props = (location?: string) => {
+      const t = serverlessToTemplate(doc(location), 'serverless.yml', {}, {}, []).template
+      return ['FLambdaFunction', 'GLambdaFunction'].map((id) => {
+        const p = t.Resources?.[id]?.Properties ?? {}
+        return [p.Code, p.Handler, p.FunctionName]
+      })
+    }
+    assert.deepEqual(props('../../..'), [
+      ['../../../apps/f/dist', 'index.handler', 's-qa-f'],
+      ['../../..', 'index.main', 's-qa-g'],
+    ])
+    assert.deepEqual(props(), [
+      ['apps/f/dist', 'index.handler', 's-qa-f'],
+      ['.', 'index.main', 's-qa-g'],
+    ])
+    assert.throws(
+      () =>
+        serverlessToTemplate(
+          { service: 's', functions: { f: { handler: '/abs/index.handler' } } },
+          'serverless.yml',
+          {},
+          {},
+          [],
+        ),
+      /functions\.f\.handler: '\/abs\/index\.handler' must be relative/,
+    )
   })
 
   test('invalid alb events', () => {

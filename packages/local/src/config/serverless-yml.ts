@@ -1,5 +1,6 @@
+import { posix } from 'node:path'
 import { configError } from './model.js'
-import { resolveVariables } from './serverless-vars.js'
+import { resolveValue, resolveVariables, type VariableSources } from './serverless-vars.js'
 import { type CfnResource, type CfnTemplate, isRecord } from './template.js'
 
 /** A serverless.yml rewritten as the CloudFormation it stands for (only what runs locally). */
@@ -30,26 +31,28 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefine
 export function serverlessToTemplate(
   raw: unknown,
   file: string,
-  options: { stage?: string; region?: string },
+  options: {
+    stage?: string
+    region?: string
+    accountId?: string
+    parameterOverrides?: Record<string, string>
+  },
   env: Record<string, string | undefined>,
   warnings: string[],
 ): ServerlessTemplate {
   if (!isRecord(raw))
     throw configError(file, 'service', 'not a serverless.yml: the document is not a mapping')
-  const preProvider = isRecord(raw.provider) ? raw.provider : {}
-  const stageGuess =
-    options.stage ??
-    (typeof preProvider.stage === 'string' && !preProvider.stage.includes('${')
-      ? preProvider.stage
-      : undefined)
-  const doc = resolveVariables(raw, {
-    options: { stage: stageGuess, region: options.region },
+  const sources = {
+    options: { stage: options.stage, region: options.region },
     env,
     warnings,
     file,
-  })
+    aws: { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012' },
+    paramOverrides: options.parameterOverrides ?? {},
+  }
+  const stage = options.stage ?? deployStage(raw, sources)
+  const doc = resolveVariables(raw, { ...sources, stage })
   const provider = isRecord(doc.provider) ? doc.provider : {}
-  const stage = String(options.stage ?? provider.stage ?? 'dev')
   const service = isRecord(doc.service) ? String(doc.service.name) : String(doc.service ?? '')
   if (!service) throw configError(file, 'service', 'is required')
   const resourcesSection = isRecord(doc.resources) ? doc.resources : {}
@@ -67,8 +70,7 @@ export function serverlessToTemplate(
     const fnEnv = isRecord(fdef.environment) ? fdef.environment : {}
     const props: Record<string, unknown> = {
       FunctionName: String(fdef.name ?? `${service}-${stage}-${fname}`),
-      Code: '.',
-      Handler: fdef.handler,
+      ...codeAndHandler(file, `functions.${fname}.handler`, codeRoot(doc), fdef.handler),
       Runtime: fdef.runtime ?? provider.runtime ?? 'nodejs22.x',
       Timeout: fdef.timeout ?? provider.timeout ?? DEFAULT_TIMEOUT,
       MemorySize: fdef.memorySize ?? provider.memorySize ?? DEFAULT_MEMORY,
@@ -112,6 +114,44 @@ export function serverlessToTemplate(
   if (isRecord(resourcesSection.Parameters))
     template.Parameters = resourcesSection.Parameters as CfnTemplate['Parameters']
   return { template, stackName: `${service}-${stage}` }
+}
+
+/** `provider.stage` with its own variables resolved (`${opt:stage, 'dev'}` → 'dev'), else 'dev'. */
+function deployStage(raw: Record<string, unknown>, sources: VariableSources): string {
+  const provider = isRecord(raw.provider) ? raw.provider : {}
+  if (provider.stage === undefined) return 'dev'
+  const resolved = resolveValue(provider.stage, raw, { ...sources, warnings: [] })
+  return typeof resolved === 'string' && !resolved.includes('${') ? resolved : 'dev'
+}
+
+/**
+ * Where handler paths start: serverless-offline's `custom.serverless-offline.location`
+ * (relative to the serverless.yml), else the serverless.yml's own directory.
+ */
+function codeRoot(doc: Record<string, unknown>): string {
+  const custom = isRecord(doc.custom) ? doc.custom : {}
+  const offline = custom['serverless-offline']
+  const location = isRecord(offline) ? offline.location : undefined
+  return typeof location === 'string' && location !== '' ? location : '.'
+}
+
+/**
+ * `apps/x/dist/index.handler` under root `../../..` → Code `../../../apps/x/dist`, Handler
+ * `index.handler`: the function's code directory is the handler module's own directory, as with
+ * a SAM CodeUri (it is what watch mode watches and LAMBDA_TASK_ROOT points at locally).
+ */
+function codeAndHandler(
+  file: string,
+  at: string,
+  root: string,
+  handler: unknown,
+): { Code: string; Handler: unknown } {
+  if (typeof handler !== 'string') return { Code: root, Handler: handler }
+  const slash = handler.lastIndexOf('/')
+  if (slash < 0) return { Code: root, Handler: handler }
+  if (handler.startsWith('/'))
+    throw configError(file, at, `'${handler}' must be relative to the service (or its location)`)
+  return { Code: posix.join(root, handler.slice(0, slash)), Handler: handler.slice(slash + 1) }
 }
 
 function targetGroup(
