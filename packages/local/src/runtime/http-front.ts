@@ -112,6 +112,7 @@ export function createFront(options: FrontOptions): Server {
     },
     onRequest,
   )
+  server.maxHeadersCount = 0 // node keeps only 2000 headers by default: precheck must see them all
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE' && socket.writable) {
       sink.info(`client error → 400 (${err.code ?? err.message})`)
