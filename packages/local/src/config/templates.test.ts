@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { cpSync, readFileSync } from 'node:fs'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
@@ -133,6 +133,32 @@ describe('templates/sam', () => {
     assert.equal(app('/ip'), 'WhatsMyIpFunction')
     assert.equal(app('/health'), 'HealthCheckerFunction')
     assert.equal(app('/Health'), 'default')
+  })
+
+  test('alb.yaml exports the DNS name and hosted zone for Route 53 alias records', async () => {
+    // A stack like apps/health-checker/README.md's dns-failover.yaml, importing both exports.
+    const dns = join(root, 'dns.yaml')
+    writeFileSync(
+      dns,
+      [
+        'Resources:',
+        '  Probe:',
+        '    Type: AWS::Lambda::Function',
+        '    Properties:',
+        '      Code: apps/health-checker/dist',
+        '      Handler: index.handler',
+        '      Runtime: nodejs22.x',
+        '      Environment:',
+        '        Variables:',
+        '          DNS: !ImportValue albkit-alb-DNSName',
+        '          ZONE: !ImportValue albkit-alb-CanonicalHostedZoneID',
+        '',
+      ].join('\n'),
+    )
+    const withDns = await loadConfig([files[0] ?? '', dns])
+    const env = withDns.functions[0]?.environment
+    assert.match(env?.DNS ?? '', /^[\w-]+\.us-east-1\.elb\.amazonaws\.com$/)
+    assert.match(env?.ZONE ?? '', /^Z[A-Z0-9]+$/)
   })
 
   test('deploy conventions the local model does not read', () => {
