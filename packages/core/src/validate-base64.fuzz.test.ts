@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import fc from 'fast-check'
+import { numRuns } from './fuzz-runs.js'
+import { isBase64Text } from './validate.js'
+
+const REFERENCE = /^[A-Za-z0-9+/]*={0,2}$/
+const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const char = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom(...alphabet) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('=', '-', '_', ' ', '\n', '!', 'é', '€', '\0', '\uD800'),
+  },
+)
+
+test('isBase64Text answers exactly like the reference regex', () => {
+  fc.assert(
+    fc.property(fc.array(char, { maxLength: 24 }), fc.constantFrom('', '=', '=='), (chars, pad) => {
+      const s = chars.join('') + pad
+      assert.equal(isBase64Text(s), REFERENCE.test(s), JSON.stringify(s))
+    }),
+    { numRuns: numRuns * 5 },
+  )
+})
+
+test('isBase64Text on real encodings and on a corrupted large body', () => {
+  const big = Buffer.alloc(300_000, 7).toString('base64')
+  assert.equal(isBase64Text(big), true)
+  assert.equal(isBase64Text(`${big.slice(0, 1000)}!${big.slice(1001)}`), false)
+  assert.equal(isBase64Text(`${big.slice(0, 1000)}=${big.slice(1001)}`), false)
+  assert.equal(isBase64Text('QR=='), true) // non-canonical padding bits: accepted, like the regex
+  assert.equal(isBase64Text('QQ-_'), false) // base64url characters are not base64
+})
