@@ -2,6 +2,7 @@ export type { ClientAddress } from './client-address.js'
 export { parseClientAddress } from './client-address.js'
 export { COMPRESS_MIN_BYTES, pickEncoding } from './compress.js'
 export { parseCookies } from './cookies.js'
+export { cspHash } from './csp-hash.js'
 export {
   albEncodesRequestBody,
   isJsonContentType,
@@ -18,6 +19,8 @@ export {
   ALB_MAX_RESPONSE_HEADER_BYTES,
   HEALTH_CHECK_USER_AGENT,
 } from './limits.js'
+export type { MediaRange } from './negotiate.js'
+export { negotiate, parseAccept } from './negotiate.js'
 export type {
   AlbRequest,
   HeaderView,
@@ -27,7 +30,18 @@ export type {
 } from './request.js'
 export { parseRequest } from './request.js'
 export type { HttpHeaderValue, HttpResponse, ResponseInit } from './response.js'
-export { binary, empty, errorResponse, escapeHtml, html, json, redirect, text } from './response.js'
+export {
+  binary,
+  empty,
+  errorResponse,
+  escapeHtml,
+  escapeJsonMarkup,
+  html,
+  isAwsTraceId,
+  json,
+  redirect,
+  text,
+} from './response.js'
 export { isValidStatusCode, reasonPhrase, statusDescription } from './status.js'
 export type { ToAlbResultOptions } from './to-alb-result.js'
 export { toAlbResult } from './to-alb-result.js'

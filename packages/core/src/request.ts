@@ -1,6 +1,6 @@
 import { type ClientAddress, parseClientAddress } from './client-address.js'
 import { parseCookies } from './cookies.js'
-import { isJsonContentType } from './encoding.js'
+import { isJsonContentType, isTextContentType } from './encoding.js'
 import { AlbError } from './errors.js'
 import { decodeFormComponent } from './form.js'
 import { HeaderRecordView } from './header-view.js'
@@ -87,9 +87,24 @@ class Request implements AlbRequest {
     if (this.#body === undefined) {
       const b = this.event.body
       if (b == null || b === '') this.#body = EMPTY
-      else this.#body = Buffer.from(b, this.event.isBase64Encoded ? 'base64' : 'utf8')
+      else if (this.event.isBase64Encoded) this.#body = Buffer.from(b, 'base64')
+      else this.#body = Buffer.from(b, this.#plainBodyEncoding(b))
     }
     return this.#body
+  }
+  /**
+   * How to turn a non-base64 body into bytes. The real ALB base64-encodes every non-text body
+   * (Lambda developer guide, "Process Application Load Balancer requests with Lambda"), so a
+   * plain binary-typed body only comes from an emulator: serverless-offline hands multipart and
+   * octet-stream bodies over as latin1 text (one char per byte, isBase64Encoded false). For such
+   * a body (type not text, every char ≤ 0xFF) only 'latin1' gives back the sent bytes — UTF-8
+   * would turn each byte ≥ 0x80 into two. Text types, and strings with chars above 0xFF (which
+   * cannot be latin1), are UTF-8.
+   */
+  #plainBodyEncoding(b: string): 'latin1' | 'utf8' {
+    if (isTextContentType(this.headers.get('content-type'))) return 'utf8'
+    for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) > 0xff) return 'utf8'
+    return 'latin1'
   }
   text(): string {
     if (this.#text !== undefined) return this.#text
@@ -176,6 +191,18 @@ class Request implements AlbRequest {
   }
 }
 
+// An ALB event always carries requestContext.elb, httpMethod and path (Lambda developer guide,
+// "Process Application Load Balancer requests with Lambda"); API Gateway and Function URL events do not have elb.
+function missingAlbField(event: unknown): string | undefined {
+  if (event === null || typeof event !== 'object') return 'the event object'
+  const e = event as { requestContext?: { elb?: unknown }; httpMethod?: unknown; path?: unknown }
+  const elb = e.requestContext?.elb
+  if (elb === null || typeof elb !== 'object') return 'requestContext.elb'
+  if (typeof e.httpMethod !== 'string' || e.httpMethod === '') return 'httpMethod'
+  if (typeof e.path !== 'string') return 'path'
+  return undefined
+}
+
 /**
  * Builds the request view of an ALB event. Cheap: nothing is parsed until first used.
  * @example
@@ -183,6 +210,14 @@ class Request implements AlbRequest {
  * req.query.get('q'); req.headers.get('content-type'); req.clientIp; req.body // Buffer
  */
 export function parseRequest(event: AlbEvent, options?: ParseRequestOptions): AlbRequest {
+  const missing = missingAlbField(event)
+  if (missing !== undefined) {
+    throw new AlbError(
+      500,
+      `event is not an Application Load Balancer event: ${missing} missing — is this function behind API Gateway?`,
+      { expose: false },
+    )
+  }
   const hops = options?.trustedProxyHops ?? 0
   if (!Number.isInteger(hops) || hops < 0) {
     throw new AlbError(500, `trustedProxyHops must be a non-negative integer, got ${String(hops)}`)

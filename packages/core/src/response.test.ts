@@ -50,13 +50,13 @@ test('binary, redirect, empty', () => {
 
 test('errorResponse exposes only exposable AlbError messages, never raw errors', () => {
   const exposed = errorResponse(new AlbError(404, 'No such upload', { headers: { 'X-A': '1' } }), {
-    traceId: 'T',
+    traceId: '1-5c536348-3d683b8b04734faae651f476',
   })
   assert.equal(exposed.statusCode, 404)
   assert.deepEqual(JSON.parse(String(exposed.body)), {
     error: 'No such upload',
     statusCode: 404,
-    traceId: 'T',
+    traceId: '1-5c536348-3d683b8b04734faae651f476',
   })
   assert.equal(exposed.headers?.['X-A'], '1')
   const hidden = errorResponse(new AlbError(500, 'db password wrong'))

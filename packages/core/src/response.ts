@@ -83,7 +83,42 @@ export function json(value: unknown, init?: ResponseInit): HttpResponse {
       { cause },
     )
   }
-  return build(200, 'application/json; charset=utf-8', body ?? 'null', init)
+  return build(200, 'application/json; charset=utf-8', escapeJsonMarkup(body ?? 'null'), init)
+}
+
+const JSON_MARKUP = /[<>&]/
+const JSON_MARKUP_G = /[<>&]/g
+const JSON_MARKUP_ESCAPES: Readonly<Record<string, string>> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+}
+
+/**
+ * Rewrites `<`, `>` and `&` in a JSON text as `\u003c`, `\u003e`, `\u0026`. Outside strings a
+ * JSON text has none of them, so it parses to the same value, but client-written markup can
+ * never be sniffed or pasted as HTML. Cheap when there is nothing to escape (one scan).
+ * @example
+ * escapeJsonMarkup('{"a":"<b>"}') // '{"a":"\\u003cb\\u003e"}'
+ */
+export function escapeJsonMarkup(jsonText: string): string {
+  if (!JSON_MARKUP.test(jsonText)) return jsonText
+  return jsonText.replace(JSON_MARKUP_G, (c) => JSON_MARKUP_ESCAPES[c] ?? c)
+}
+
+// The AWS X-Ray trace id format: "1-" + 8 hex digits (epoch seconds) + "-" + 24 hex digits
+// (AWS X-Ray developer guide, "Tracing header"; ELB user guide, "Request tracing").
+const AWS_TRACE_ID = /^1-[0-9a-fA-F]{8}-[0-9a-fA-F]{24}$/
+
+/**
+ * Whether a value has the AWS trace id format (`1-5c536348-3d683b8b04734faae651f476`). A client
+ * may send any `Root=` and the ALB keeps it, so only ids of this shape are echoed.
+ * @example
+ * isAwsTraceId('1-5c536348-3d683b8b04734faae651f476') // true
+ * isAwsTraceId('<script>') // false
+ */
+export function isAwsTraceId(value: string | undefined): value is string {
+  return value !== undefined && AWS_TRACE_ID.test(value)
 }
 
 /**
@@ -128,7 +163,9 @@ export function empty(statusCode = 204, init?: ResponseInit): HttpResponse {
 /**
  * A JSON error response for any thrown value: an {@link AlbError} gives its status and — only
  * when `expose` — its message; anything else gives 500 with the standard reason phrase. The
- * raw error is never serialised. Include a trace id so logs can be found.
+ * raw error is never serialised. Include a trace id so logs can be found: it is echoed only when
+ * it has the AWS format (`1-` + 8 hex + `-` + 24 hex), since a client can choose `Root=`. The
+ * body is JSON with `<`, `>`, `&` escaped; `Cache-Control: no-store` keeps errors out of caches.
  * @example
  * errorResponse(new AlbError(404, 'No such upload'), { traceId: req.trace.root })
  * // 404 {"error":"No such upload","statusCode":404,"traceId":"1-…"}
@@ -138,12 +175,13 @@ export function errorResponse(error: unknown, options?: { traceId?: string }): H
   const statusCode = alb?.statusCode ?? 500
   const message = alb?.expose === true ? alb.message : reasonPhrase(statusCode)
   const payload: Record<string, string | number> = { error: message, statusCode }
-  if (options?.traceId !== undefined) payload.traceId = options.traceId
+  if (isAwsTraceId(options?.traceId)) payload.traceId = options.traceId
   const headers: Record<string, HttpHeaderValue> = {
+    'Cache-Control': 'no-store',
     ...alb?.headers,
     'Content-Type': 'application/json; charset=utf-8',
   }
-  return { statusCode, headers, body: JSON.stringify(payload) }
+  return { statusCode, headers, body: escapeJsonMarkup(JSON.stringify(payload)) }
 }
 
 const HTML_SPECIAL = /[&<>"']/

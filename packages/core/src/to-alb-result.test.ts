@@ -32,7 +32,7 @@ describe('toAlbResult', () => {
         statusCode: 200,
         statusDescription: '200 OK',
         isBase64Encoded: false,
-        headers: { 'Content-Type': 'text/html' },
+        headers: { 'Content-Type': 'text/html', 'X-Content-Type-Options': 'nosniff' },
         body: '<h1>Hello from Lambda!</h1>',
       },
     )
@@ -42,7 +42,10 @@ describe('toAlbResult', () => {
     assert.ok('headers' in s && !('multiValueHeaders' in s))
     const m = multi(text('x'))
     assert.ok('multiValueHeaders' in m && !('headers' in m))
-    assert.deepEqual(m.multiValueHeaders, { 'Content-Type': ['text/plain; charset=utf-8'] })
+    assert.deepEqual(m.multiValueHeaders, {
+      'Content-Type': ['text/plain; charset=utf-8'],
+      'X-Content-Type-Options': ['nosniff'],
+    })
   })
   test('statusDescription always "<code> <reason>", custom kept only when well-formed', () => {
     assert.equal(single({ statusCode: 499 }).statusDescription, '499 Unknown')
@@ -98,13 +101,20 @@ describe('toAlbResult', () => {
       ETag: '"1"',
       'X-N': '5',
       'X-B': 'true',
+      'X-Content-Type-Options': 'nosniff',
     })
     assert.deepEqual(validateResult(r, 'single'), [])
   })
   test('array header values: separate in multi, comma-joined in single', () => {
     const r = { statusCode: 200, headers: { vary: ['Origin', 'Cookie'] } }
-    assert.deepEqual(multi(r).multiValueHeaders, { Vary: ['Origin', 'Cookie'] })
-    assert.deepEqual(single(r).headers, { Vary: 'Origin, Cookie' })
+    assert.deepEqual(multi(r).multiValueHeaders, {
+      Vary: ['Origin', 'Cookie'],
+      'X-Content-Type-Options': ['nosniff'],
+    })
+    assert.deepEqual(single(r).headers, {
+      Vary: 'Origin, Cookie',
+      'X-Content-Type-Options': 'nosniff',
+    })
   })
   test('CR, LF or NUL in names or values is AlbError 500 (never sent)', () => {
     for (const headers of [

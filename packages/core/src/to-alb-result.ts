@@ -141,6 +141,9 @@ export function toAlbResult(response: HttpResponse, options: ToAlbResultOptions)
     }
   }
 
+  // Never let a browser sniff a body into another type (e.g. JSON into HTML): one constant header.
+  if (!headers.has('X-Content-Type-Options')) headers.set('X-Content-Type-Options', ['nosniff'])
+
   const { body, isBase64Encoded } = encodeResultBody(
     response.body,
     code,
