@@ -1,5 +1,6 @@
 import { posix } from 'node:path'
 import { configError } from './model.js'
+import { albConditions, albTargetGroup, asList } from './serverless-alb-event.js'
 import { resolveValue, resolveVariables, type VariableSources } from './serverless-vars.js'
 import { type CfnResource, type CfnTemplate, isRecord } from './template.js'
 
@@ -18,8 +19,6 @@ export function normalizeName(name: string): string {
   const s = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore')
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
-
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v])
 
 /**
  * Turn a parsed serverless.yml into a CloudFormation template: functions, their `alb` events
@@ -88,9 +87,9 @@ export function serverlessToTemplate(
         throw configError(file, at, 'must be a mapping with listenerArn, priority and conditions')
       const alb = e.alb
       const tgId = `${base}AlbTargetGroup`
-      if (!resources[tgId]) resources[tgId] = targetGroup(fnId, fname, stage, alb)
+      if (!resources[tgId]) resources[tgId] = albTargetGroup(fnId, fname, stage, alb)
       else if (
-        JSON.stringify(targetGroup(fnId, fname, stage, alb)) !== JSON.stringify(resources[tgId])
+        JSON.stringify(albTargetGroup(fnId, fname, stage, alb)) !== JSON.stringify(resources[tgId])
       ) {
         warnings.push(
           `${file}: ${at}: multiValueHeaders/healthCheck differ from the function's first alb event; the first wins`,
@@ -101,7 +100,7 @@ export function serverlessToTemplate(
         Properties: {
           ListenerArn: alb.listenerArn,
           Priority: alb.priority,
-          Conditions: conditions(file, at, alb.conditions),
+          Conditions: albConditions(file, at, alb.conditions),
           Actions: [{ Type: 'forward', TargetGroupArn: { Ref: tgId } }],
         },
       }
@@ -152,81 +151,4 @@ function codeAndHandler(
   if (handler.startsWith('/'))
     throw configError(file, at, `'${handler}' must be relative to the service (or its location)`)
   return { Code: posix.join(root, handler.slice(0, slash)), Handler: handler.slice(slash + 1) }
-}
-
-function targetGroup(
-  fnId: string,
-  fname: string,
-  stage: string,
-  alb: Record<string, unknown>,
-): CfnResource {
-  const props: Record<string, unknown> = {
-    TargetType: 'lambda',
-    Name: String(alb.targetGroupName ?? `${fname}-${stage}`).slice(0, 32),
-    Targets: [{ Id: { 'Fn::GetAtt': [fnId, 'Arn'] } }],
-    TargetGroupAttributes: [
-      { Key: 'lambda.multi_value_headers.enabled', Value: String(alb.multiValueHeaders === true) },
-    ],
-  }
-  const hc = alb.healthCheck
-  if (hc === true || isRecord(hc)) {
-    props.HealthCheckEnabled = true
-    if (isRecord(hc)) {
-      const set = (key: string, v: unknown) => {
-        if (v !== undefined) props[key] = v
-      }
-      set('HealthCheckPath', hc.path)
-      set('HealthCheckIntervalSeconds', hc.intervalSeconds)
-      set('HealthCheckTimeoutSeconds', hc.timeoutSeconds)
-      set('HealthyThresholdCount', hc.healthyThresholdCount)
-      set('UnhealthyThresholdCount', hc.unhealthyThresholdCount)
-      if (isRecord(hc.matcher) && hc.matcher.httpCode !== undefined)
-        props.Matcher = { HttpCode: String(hc.matcher.httpCode) }
-    }
-  }
-  return { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: props }
-}
-
-const strs = (v: unknown) => asList(v).map(String)
-
-function conditions(file: string, at: string, c: unknown): unknown[] {
-  if (!isRecord(c))
-    throw configError(
-      file,
-      `${at}.conditions`,
-      'is required (path, host, method, header, query or ip)',
-    )
-  const out: unknown[] = []
-  if (c.path !== undefined)
-    out.push({ Field: 'path-pattern', PathPatternConfig: { Values: strs(c.path) } })
-  if (c.host !== undefined)
-    out.push({ Field: 'host-header', HostHeaderConfig: { Values: strs(c.host) } })
-  if (c.method !== undefined)
-    out.push({ Field: 'http-request-method', HttpRequestMethodConfig: { Values: strs(c.method) } })
-  if (c.header !== undefined) {
-    const h = c.header
-    if (!isRecord(h) || typeof h.name !== 'string')
-      throw configError(file, `${at}.conditions.header`, 'needs name and values')
-    out.push({
-      Field: 'http-header',
-      HttpHeaderConfig: { HttpHeaderName: h.name, Values: strs(h.values) },
-    })
-  }
-  if (c.query !== undefined) {
-    if (!isRecord(c.query))
-      throw configError(file, `${at}.conditions.query`, 'must be a mapping of key: value')
-    const values = Object.entries(c.query).map(([Key, v]) => ({ Key, Value: String(v) }))
-    out.push({ Field: 'query-string', QueryStringConfig: { Values: values } })
-  }
-  if (c.ip !== undefined) out.push({ Field: 'source-ip', SourceIpConfig: { Values: strs(c.ip) } })
-  const known = new Set(['path', 'host', 'method', 'header', 'query', 'ip'])
-  for (const key of Object.keys(c)) {
-    if (!known.has(key))
-      throw configError(
-        file,
-        `${at}.conditions.${key}`,
-        'is not allowed; use path, host, method, header, query or ip',
-      )
-  }
-  return out
 }
