@@ -112,5 +112,11 @@ test('albDefaults: a malformed (non-ALB) event still ends as a valid result, not
     .handler(() => 'never')
   const r = (await handler({} as AlbEvent, lambdaContext())) as AlbResult
   assert.deepEqual(validateResult(r, 'single'), [])
-  assert.equal(lines.length, 1)
+  // core's parseRequest rejects a non-ALB event (500, not exposed): albErrors logs why, albLogger the request.
+  assert.equal(r.statusCode, 500)
+  assert.equal(lines.length, 2)
+  assert.match(
+    JSON.stringify(lines),
+    /not an Application Load Balancer event: requestContext\.elb missing/,
+  )
 })

@@ -1,4 +1,4 @@
-import { ALB_MAX_REQUEST_BODY_BYTES, type AlbRequest, albError } from '@albkit/core'
+import { ALB_MAX_REQUEST_BODY_BYTES, albError } from '@albkit/core'
 import { type MultipartBody, type MultipartLimits, parseMultipart } from './parse-multipart.js'
 import { requestView } from './request-view.js'
 import type { AlbContext, AlbMiddleware } from './types.js'
@@ -14,25 +14,6 @@ const defaults: MultipartLimits = {
   maxFields: 100,
   maxFieldBytes: 64 * 1024,
   maxTotalBytes: ALB_MAX_REQUEST_BODY_BYTES,
-}
-
-/**
- * The body bytes to parse. The ALB always base64-encodes multipart bodies ("Lambda functions as
- * targets", ELB user guide), so a non-base64 multipart body comes from an emulator:
- * serverless-offline hands it over as latin1 text (one char per byte), which only `latin1`
- * turns back into the original bytes — UTF-8 would corrupt every byte ≥ 0x80.
- */
-export function multipartBytes(alb: AlbRequest): Buffer {
-  const { body, isBase64Encoded } = alb.event
-  if (!isBase64Encoded && typeof body === 'string' && isLatin1(body)) {
-    return Buffer.from(body, 'latin1')
-  }
-  return alb.body
-}
-
-function isLatin1(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false
-  return true
 }
 
 /**
@@ -59,7 +40,7 @@ export function albMultipart(
     if (!/^multipart\/form-data\s*(;|$)/i.test(contentType)) {
       throw albError(415, `Expected multipart/form-data, got ${contentType || 'no content type'}`)
     }
-    request.context.multipart = await parseMultipart(multipartBytes(alb), contentType, limits)
+    request.context.multipart = await parseMultipart(alb.body, contentType, limits)
   }
   return { before: albMultipartBefore }
 }

@@ -4,7 +4,7 @@ export { type AlbErrorsOptions, albErrors } from './alb-errors.js'
 export { type AlbHealthCheckOptions, albHealthCheck } from './alb-health-check.js'
 export { type AlbJsonContext, albJsonBody } from './alb-json-body.js'
 export { type AlbLoggerOptions, albLogger } from './alb-logger.js'
-export { type AlbMultipartContext, albMultipart, multipartBytes } from './alb-multipart.js'
+export { type AlbMultipartContext, albMultipart } from './alb-multipart.js'
 export { type AlbRequestOptions, albRequest } from './alb-request.js'
 export { type AlbResponseOptions, albResponse } from './alb-response.js'
 export type {

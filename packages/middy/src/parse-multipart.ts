@@ -57,6 +57,9 @@ export function parseMultipart(
   try {
     parser = busboy({
       headers: { 'content-type': contentType },
+      // Browsers and curl send UTF-8 file names as raw bytes (RFC 7578 §4.2); busboy's default
+      // latin1 would turn `ü` into `Ã¼`.
+      defParamCharset: 'utf8',
       limits: {
         files: limits.maxFiles,
         // busboy flags a file as cut when it *reaches* fileSize; +1 lets a file of exactly the limit through.

@@ -6,11 +6,13 @@ type AnyRequest = Pick<Request<AlbEvent, unknown, Error, AlbContext>, 'event' | 
 
 /**
  * The request view for this invocation: the one `albRequest` built, or (when a middleware runs
- * before it, such as the health check) a fresh one stored on the context for the rest.
+ * before it, such as the health check) a fresh one stored on the context for the rest. A view
+ * built for another event (a context object reused across invocations) is rebuilt.
  */
 export function requestView(request: AnyRequest): AlbRequest {
   const context = request.context as Partial<AlbContext> | undefined
-  if (context?.alb) return context.alb
+  const cached = context?.alb
+  if (cached !== undefined && cached.event === request.event) return cached
   const view = parseRequest(request.event)
   if (context) context.alb = view
   return view
@@ -22,7 +24,7 @@ export function requestView(request: AnyRequest): AlbRequest {
  */
 export function modeOf(request: AnyRequest): AlbHeaderMode {
   const alb = (request.context as Partial<AlbContext> | undefined)?.alb
-  if (alb) return alb.mode
+  if (alb !== undefined && alb.event === request.event) return alb.mode
   const event: unknown = request.event
   return typeof event === 'object' && event !== null && 'multiValueHeaders' in event
     ? 'multi'
