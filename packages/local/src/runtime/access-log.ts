@@ -44,8 +44,17 @@ function seconds(ms: number): string {
   return ms < 0 ? '-1' : (ms / 1000).toFixed(3)
 }
 
+let cachedSecond = -1
+let cachedPrefix = ''
+
+/** `2026-11-21T12:00:00.123000Z`; the part up to the second is cached (many lines per second). */
 function isoMicro(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')
+  const second = Math.floor(ms / 1000)
+  if (second !== cachedSecond) {
+    cachedSecond = second
+    cachedPrefix = new Date(second * 1000).toISOString().slice(0, 19)
+  }
+  return `${cachedPrefix}.${String(ms % 1000).padStart(3, '0')}000Z`
 }
 
 /**

@@ -10,8 +10,7 @@ import {
 } from '../config/index.js'
 import {
   appendValue,
-  BadRequestEncoding,
-  buildEvent,
+  type EventInput,
   rawQueryPairs,
   splitTarget,
   type XffMode,
@@ -20,7 +19,6 @@ import type { Exchange } from './exchange.js'
 import type { FunctionPool } from './function-pool.js'
 import { pickTargetGroup } from './pick-target-group.js'
 import { redirectLocation } from './redirect-location.js'
-import { resultToWire } from './result-to-wire.js'
 import { forwardedTraceId } from './trace-id.js'
 
 export interface BalancerOptions {
@@ -43,9 +41,14 @@ function hostWithoutPort(host: string | undefined): string {
 
 export class Balancer {
   private readonly groups: Map<string, TargetGroupWithXff>
+  /** whether any rule has an http-header condition (else the header map is not built) */
+  private readonly matchesHeaders: boolean
 
   constructor(private readonly options: BalancerOptions) {
     this.groups = new Map(options.config.targetGroups.map((tg) => [tg.arn, tg]))
+    this.matchesHeaders = options.config.rules.some((r) =>
+      r.conditions.some((c) => c.field === 'http-header'),
+    )
   }
 
   /** Handle a request whose body has been read. */
@@ -54,9 +57,11 @@ export class Balancer {
     const target = req.url ?? '/'
     const { path, rawQuery } = splitTarget(target)
     const headers: Record<string, string[]> = {}
-    const raw = req.rawHeaders
-    for (let i = 0; i + 1 < raw.length; i += 2)
-      appendValue(headers, (raw[i] as string).toLowerCase(), raw[i + 1] as string)
+    if (this.matchesHeaders) {
+      const raw = req.rawHeaders
+      for (let i = 0; i + 1 < raw.length; i += 2)
+        appendValue(headers, (raw[i] as string).toLowerCase(), raw[i + 1] as string)
+    }
     const host = hostWithoutPort(req.headers.host)
     const rule = matchRule(this.options.config.rules, {
       method: req.method ?? 'GET',
@@ -127,34 +132,30 @@ export class Balancer {
     )
     ex.record.traceId = traceId.split(';').find((f) => /^root=/i.test(f))
     const mode = tg.multiValueHeaders ? 'multi' : 'single'
-    let event: string
-    try {
-      event = JSON.stringify(
-        buildEvent({
-          method: req.method ?? 'GET',
-          target,
-          rawHeaders: req.rawHeaders,
-          body,
-          peerIp: ex.record.clientIp,
-          listenerPort: this.options.listenerPort(),
-          proto: 'http',
-          targetGroupArn: tg.arn,
-          mode,
-          xffMode: tg.xffHeaderProcessingMode ?? this.options.xffMode,
-          traceId,
-        }),
-      )
-    } catch (err) {
-      if (!(err instanceof BadRequestEncoding)) throw err
-      ex.console.note = err.message
-      ex.albError(400, 'LambdaBadRequest')
-      return
+    const input: EventInput = {
+      method: req.method ?? 'GET',
+      target,
+      rawHeaders: req.rawHeaders,
+      body,
+      peerIp: ex.record.clientIp,
+      listenerPort: this.options.listenerPort(),
+      proto: 'http',
+      targetGroupArn: tg.arn,
+      mode,
+      xffMode: tg.xffHeaderProcessingMode ?? this.options.xffMode,
+      traceId,
     }
     const started = Date.now()
-    const outcome = await pool.invoke(event)
+    const outcome = await pool.invoke({ mode, input })
     ex.record.targetProcessingMs = Date.now() - started
     ex.console.cold = outcome.cold
     const responseStart = Date.now()
+    if (outcome.kind === 'bad-request') {
+      // headers or a text body that are not valid UTF-8 (access-log reason LambdaBadRequest)
+      ex.console.note = outcome.message
+      ex.albError(400, 'LambdaBadRequest')
+      return
+    }
     if (outcome.kind === 'error') {
       ex.console.note = outcome.message
       if (outcome.reason === 'throttled') ex.albError(502, 'LambdaThrottling')
@@ -163,8 +164,9 @@ export class Balancer {
       else ex.albError(502, 'LambdaUnhandled')
       return
     }
-    const wire = resultToWire(outcome.json, mode)
+    const wire = outcome.outcome
     if (!wire.ok) {
+      ex.record.targetStatusCode = undefined
       ex.console.note = wire.problems.join('; ')
       ex.albError(502, wire.errorReason === '-' ? undefined : wire.errorReason)
       return

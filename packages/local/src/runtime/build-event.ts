@@ -19,7 +19,8 @@ export interface EventInput {
   target: string
   /** node's `rawHeaders`: name, value, name, value… (values latin1-decoded by node) */
   rawHeaders: string[]
-  body: Buffer
+  /** raw request body (a Buffer, or a Uint8Array after crossing to a worker) */
+  body: Uint8Array
   peerIp: string
   listenerPort: number
   proto: 'http' | 'https'
@@ -44,10 +45,17 @@ const OWN_HEADERS = new Set([
   'x-amzn-trace-id',
 ])
 
+/** Set a key on a plain object; a key named `__proto__` becomes an own property, not the prototype. */
+function setKey<T>(map: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__')
+    Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true })
+  else map[key] = value
+}
+
 /** Add a value to a multi-map. */
 export function appendValue(map: Record<string, string[]>, key: string, value: string): void {
-  const list = map[key]
-  if (list === undefined) map[key] = [value]
+  const list = Object.hasOwn(map, key) ? map[key] : undefined
+  if (list === undefined) setKey(map, key, [value])
   else list.push(value)
 }
 
@@ -126,16 +134,17 @@ function eventBody(
   headers: Array<[string, string]>,
 ): { body: string; isBase64Encoded: boolean } {
   if (input.body.length === 0) return { body: '', isBase64Encoded: false }
+  const bytes = Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength)
   if (
     albEncodesRequestBody(
       lastValue(headers, 'content-type'),
       lastValue(headers, 'content-encoding'),
     )
   ) {
-    return { body: input.body.toString('base64'), isBase64Encoded: true }
+    return { body: bytes.toString('base64'), isBase64Encoded: true }
   }
   try {
-    return { body: utf8.decode(input.body), isBase64Encoded: false }
+    return { body: utf8.decode(bytes), isBase64Encoded: false }
   } catch {
     throw new BadRequestEncoding('the text body is not valid UTF-8')
   }
@@ -155,9 +164,9 @@ export function buildEvent(input: EventInput): AlbEventSingle | AlbEventMulti {
   const { body, isBase64Encoded } = eventBody(input, headers)
   const requestContext = { elb: { targetGroupArn: input.targetGroupArn } }
   if (input.mode === 'multi') {
-    const multiValueHeaders: Record<string, string[]> = Object.create(null)
+    const multiValueHeaders: Record<string, string[]> = {}
     for (const [k, v] of headers) appendValue(multiValueHeaders, k, v)
-    const multiValueQueryStringParameters: Record<string, string[]> = Object.create(null)
+    const multiValueQueryStringParameters: Record<string, string[]> = {}
     for (const [k, v] of query) appendValue(multiValueQueryStringParameters, k, v)
     return {
       requestContext,
@@ -170,10 +179,10 @@ export function buildEvent(input: EventInput): AlbEventSingle | AlbEventMulti {
     }
   }
   // single-value mode: the last value of a repeated header or query key wins
-  const single: Record<string, string> = Object.create(null)
-  for (const [k, v] of headers) single[k] = v
-  const queryStringParameters: Record<string, string> = Object.create(null)
-  for (const [k, v] of query) queryStringParameters[k] = v
+  const single: Record<string, string> = {}
+  for (const [k, v] of headers) setKey(single, k, v)
+  const queryStringParameters: Record<string, string> = {}
+  for (const [k, v] of query) setKey(queryStringParameters, k, v)
   return {
     requestContext,
     httpMethod: input.method,

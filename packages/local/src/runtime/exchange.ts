@@ -111,6 +111,7 @@ export class Exchange {
     r.sentBytes = Math.max(0, this.req.socket.bytesWritten - this.startBytes)
     if (r.elbStatusCode === 0) r.elbStatusCode = 460 // client closed the connection first (ELB user guide, "Troubleshoot": HTTP 460)
     this.sink.accessLine(formatAccessLog(r))
+    if (!this.sink.verbose) return
     const c = this.console
     const extra = [c.functionName, c.cold ? '(cold start)' : '', c.note ?? '', r.errorReason ?? '']
       .filter((s) => s !== '')

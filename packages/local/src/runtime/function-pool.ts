@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { LocalFunction } from '../config/model.js'
 import { Instance, type InstanceOutcome } from './instance.js'
+import type { InvokeMessage } from './worker-protocol.js'
 
 /** How one invocation through the pool ended. */
 export type InvokeOutcome =
@@ -37,8 +38,8 @@ export class FunctionPool {
     return this.all.size
   }
 
-  /** Invoke the function with an event (JSON string). */
-  async invoke(event: string): Promise<InvokeOutcome> {
+  /** Invoke the function with a request (`input`) or a ready event (`event`, JSON). */
+  async invoke(payload: Pick<InvokeMessage, 'mode' | 'input' | 'event'>): Promise<InvokeOutcome> {
     const requestId = randomUUID()
     if (this.closed)
       return { kind: 'error', reason: 'crashed', message: 'shutting down', cold: false, requestId }
@@ -49,7 +50,7 @@ export class FunctionPool {
     }
     const instance = acquired instanceof Instance ? acquired : await acquired
     const cold = instance.invocations === 0
-    const outcome = await instance.invoke(event, requestId, this.fn.timeoutSeconds * 1000)
+    const outcome = await instance.invoke(payload, requestId, this.fn.timeoutSeconds * 1000)
     this.release(instance)
     return { ...outcome, cold, requestId }
   }

@@ -13,7 +13,6 @@ import {
   nextHealth,
   type TargetHealth,
 } from './health-state.js'
-import { resultToWire } from './result-to-wire.js'
 
 /** One target group's health, as GET /targets on the admin server shows it. */
 export interface TargetReport {
@@ -121,7 +120,11 @@ export class HealthChecker {
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs)
     })
-    const outcome = await Promise.race([pool.invoke(healthCheckEvent(t.tg)), timedOut])
+    const mode = t.tg.multiValueHeaders ? 'multi' : 'single'
+    const outcome = await Promise.race([
+      pool.invoke({ mode, event: healthCheckEvent(t.tg) }),
+      timedOut,
+    ])
     clearTimeout(timer)
     if (this.stopped) return
     let result: CheckResult
@@ -133,7 +136,7 @@ export class HealthChecker {
         reason: outcome.reason === 'timeout' ? 'Target.Timeout' : 'Target.FailedHealthChecks',
       }
     else {
-      const wire = resultToWire(outcome.json, t.tg.multiValueHeaders ? 'multi' : 'single')
+      const wire = outcome.kind === 'result' ? outcome.outcome : { ok: false as const }
       statusCode = wire.ok ? wire.response.statusCode : 502
       result =
         wire.ok && matcherAccepts(settings.matcher, statusCode)

@@ -18,6 +18,8 @@ import {
 } from './front-limits.js'
 import type { LogSink } from './log-sink.js'
 
+const EMPTY = Buffer.alloc(0)
+
 export interface FrontOptions {
   balancer: Balancer
   sink: LogSink
@@ -94,12 +96,17 @@ export function createFront(options: FrontOptions): Server {
       ex.albError(refused.status, refused.reason, true)
       return
     }
-    readBody(req, ex, (body) => {
+    const route = (body: Buffer) => {
       balancer.route(ex, body).catch((err: unknown) => {
         ex.console.note = err instanceof Error ? err.message : String(err)
         ex.albError(500)
       })
-    })
+    }
+    const headers = req.headers
+    // no body announced: route at once (node discards anything unread after the response)
+    if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined)
+      route(EMPTY)
+    else readBody(req, ex, route)
   }
   const server = createServer(
     {

@@ -3,11 +3,13 @@
  * (Lambda execution model). Timeouts and crashes end the thread; the pool replaces it.
  */
 import { Worker } from 'node:worker_threads'
+import type { WireOutcome } from './result-to-wire.js'
 import type { InstanceData, InvokeMessage, WorkerReply } from './worker-protocol.js'
 
 /** How one invocation ended. */
 export type InstanceOutcome =
-  | { kind: 'result'; json: string }
+  | { kind: 'result'; outcome: WireOutcome }
+  | { kind: 'bad-request'; message: string }
   | { kind: 'error'; reason: 'unhandled' | 'timeout' | 'crashed' | 'init'; message: string }
 
 /** Lambda's limit on the init phase (Lambda developer guide, "Lambda execution environment lifecycle"). */
@@ -55,12 +57,14 @@ export class Instance {
       } else if (reply.id === this.seq) {
         this.settle(
           reply.type === 'result'
-            ? { kind: 'result', json: reply.json }
-            : {
-                kind: 'error',
-                reason: 'unhandled',
-                message: `${reply.errorType}: ${reply.errorMessage}`,
-              },
+            ? { kind: 'result', outcome: reply.outcome }
+            : reply.type === 'bad-request'
+              ? { kind: 'bad-request', message: reply.message }
+              : {
+                  kind: 'error',
+                  reason: 'unhandled',
+                  message: `${reply.errorType}: ${reply.errorMessage}`,
+                },
         )
       }
     })
@@ -83,8 +87,12 @@ export class Instance {
     })
   }
 
-  /** Run one event (a JSON string); resolves when the handler answers, throws, crashes or times out. */
-  async invoke(event: string, requestId: string, timeoutMs: number): Promise<InstanceOutcome> {
+  /** Run one invocation; resolves when the handler answers, throws, crashes or times out. */
+  async invoke(
+    payload: Pick<InvokeMessage, 'mode' | 'input' | 'event'>,
+    requestId: string,
+    timeoutMs: number,
+  ): Promise<InstanceOutcome> {
     const initError = await this.ready
     if (initError !== undefined) return { kind: 'error', reason: 'init', message: initError }
     if (this.dead) return { kind: 'error', reason: 'crashed', message: 'the instance is gone' }
@@ -104,7 +112,7 @@ export class Instance {
         clearTimeout(timer)
         resolve(outcome)
       }
-      const message: InvokeMessage = { id, requestId, deadline, event }
+      const message: InvokeMessage = { id, requestId, deadline, ...payload }
       this.worker.postMessage(message)
     })
   }

@@ -5,7 +5,6 @@
  */
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import S3rver from 's3rver'
 
 export interface LocalS3 {
   endpoint: string
@@ -39,6 +38,8 @@ export async function startLocalS3(options: {
   buckets: string[]
 }): Promise<LocalS3> {
   mkdirSync(options.dir, { recursive: true })
+  // loaded on demand: s3rver pulls in koa, lodash and more, which costs start-up time
+  const { default: S3rver } = await import('s3rver')
   const server = new S3rver({
     address: options.host,
     port: options.port,

@@ -1,46 +1,31 @@
 /**
- * Batched line output: the access-log file and the console get one write per event-loop turn
- * instead of one per request, which keeps logging off the hot path.
+ * Batched line output: the access-log file and the console get one write every
+ * FLUSH_INTERVAL_MS instead of one per request. Writes are synchronous appends of a whole batch:
+ * no thread-pool round trip per request, which matters when every core is busy.
  */
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
-export class LineBuffer {
-  private lines: string[] = []
-  private scheduled = false
-
-  constructor(private readonly write: (chunk: string) => void) {}
-
-  push(line: string): void {
-    this.lines.push(line)
-    if (!this.scheduled) {
-      this.scheduled = true
-      setImmediate(() => this.flush())
-    }
-  }
-
-  flush(): void {
-    this.scheduled = false
-    if (this.lines.length === 0) return
-    const chunk = `${this.lines.join('\n')}\n`
-    this.lines = []
-    this.write(chunk)
-  }
-}
+/** How often buffered lines are written. */
+export const FLUSH_INTERVAL_MS = 50
 
 /** The access-log file (`<dir>/access.log`, appended) and the readable console lines. */
 export class LogSink {
   readonly accessLogFile: string
-  private readonly stream: WriteStream
-  private readonly access: LineBuffer
-  private readonly console: LineBuffer
+  /** false when console lines are not wanted (callers skip building them) */
+  readonly verbose: boolean
+  private fd: number | undefined
+  private access: string[] = []
+  private console: string[] = []
+  private readonly timer: NodeJS.Timeout
 
   constructor(dir: string, quiet: boolean) {
     mkdirSync(dir, { recursive: true })
     this.accessLogFile = join(dir, 'access.log')
-    this.stream = createWriteStream(this.accessLogFile, { flags: 'a' })
-    this.access = new LineBuffer((chunk) => this.stream.write(chunk))
-    this.console = new LineBuffer(quiet ? () => {} : (chunk) => process.stdout.write(chunk))
+    this.fd = openSync(this.accessLogFile, 'a')
+    this.verbose = !quiet
+    this.timer = setInterval(() => this.flush(), FLUSH_INTERVAL_MS)
+    this.timer.unref()
   }
 
   accessLine(line: string): void {
@@ -48,13 +33,28 @@ export class LogSink {
   }
 
   info(line: string): void {
-    this.console.push(line)
+    if (this.verbose) this.console.push(line)
+  }
+
+  /** Write what is buffered now. */
+  flush(): void {
+    if (this.access.length > 0 && this.fd !== undefined) {
+      const chunk = `${this.access.join('\n')}\n`
+      this.access = []
+      writeSync(this.fd, chunk)
+    }
+    if (this.console.length > 0) {
+      const chunk = `${this.console.join('\n')}\n`
+      this.console = []
+      process.stdout.write(chunk)
+    }
   }
 
   /** Flush everything and close the file. */
   async close(): Promise<void> {
-    this.access.flush()
-    this.console.flush()
-    await new Promise<void>((resolve) => this.stream.end(resolve))
+    clearInterval(this.timer)
+    this.flush()
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.fd = undefined
   }
 }

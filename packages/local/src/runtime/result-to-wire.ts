@@ -17,7 +17,8 @@ export interface WireResponse {
   statusCode: number
   statusMessage: string
   headers: Array<[string, string]>
-  body: Buffer
+  /** a Buffer, or a Uint8Array after crossing from a worker */
+  body: Uint8Array
 }
 
 export type WireOutcome =

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { HealthCheckSettings, LocalConfig, LocalRule } from '../config/index.js'
 import { type LocalAlb, type StartOptions, start } from '../start.js'
+import { FLUSH_INTERVAL_MS } from './log-sink.js'
 
 export const FIXTURE_FILE = fileURLToPath(new URL('./fixtures/handlers.mjs', import.meta.url))
 const ACCOUNT = '123456789012'
@@ -129,7 +130,7 @@ export async function startFixture(
 
 /** Read the access log after the batched writer has flushed. */
 export async function accessLogLines(alb: LocalAlb): Promise<string[]> {
-  await new Promise((r) => setTimeout(r, 50))
+  await new Promise((r) => setTimeout(r, 3 * FLUSH_INTERVAL_MS))
   return readFileSync(alb.accessLogFile, 'utf8')
     .split('\n')
     .filter((l) => l !== '')

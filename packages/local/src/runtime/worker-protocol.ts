@@ -1,4 +1,7 @@
 /** Messages between the load balancer and a function instance (worker thread). */
+import type { AlbHeaderMode } from '@albkit/core'
+import type { EventInput } from './build-event.js'
+import type { WireOutcome } from './result-to-wire.js'
 
 /** What an instance is started with (`workerData`). */
 export interface InstanceData {
@@ -12,18 +15,25 @@ export interface InstanceData {
   logStreamName: string
 }
 
-/** One invocation: the event as a JSON string, like the Lambda runtime API delivers it. */
+/**
+ * One invocation. The instance builds the event from the request (`input`) or takes a ready
+ * event (`event`, health checks), runs the handler, and turns the result into the response the
+ * balancer sends — so that work runs beside the listener thread, not on it.
+ */
 export interface InvokeMessage {
   id: number
   requestId: string
   /** epoch ms after which the invocation has timed out */
   deadline: number
-  event: string
+  mode: AlbHeaderMode
+  input?: EventInput
+  event?: string
 }
 
 /** What an instance sends back. */
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'init-error'; errorType: string; errorMessage: string }
-  | { type: 'result'; id: number; json: string }
+  | { type: 'result'; id: number; outcome: WireOutcome }
+  | { type: 'bad-request'; id: number; message: string }
   | { type: 'error'; id: number; errorType: string; errorMessage: string }

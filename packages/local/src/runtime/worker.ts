@@ -5,6 +5,8 @@
  */
 import { pathToFileURL } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
+import { BadRequestEncoding, buildEvent } from './build-event.js'
+import { resultToWire } from './result-to-wire.js'
 import type { InstanceData, InvokeMessage, WorkerReply } from './worker-protocol.js'
 
 type Handler = (
@@ -83,11 +85,27 @@ async function main(messagePort: NonNullable<typeof parentPort>): Promise<void> 
     return
   }
   messagePort.on('message', async (message: InvokeMessage) => {
+    let event: unknown
+    try {
+      event =
+        message.input === undefined
+          ? JSON.parse(message.event ?? 'null')
+          : buildEvent(message.input)
+    } catch (err) {
+      if (!(err instanceof BadRequestEncoding)) throw err
+      messagePort.postMessage({
+        type: 'bad-request',
+        id: message.id,
+        message: err.message,
+      } satisfies WorkerReply)
+      return
+    }
     let reply: WorkerReply
     try {
-      const result = await call(handler, JSON.parse(message.event), contextFor(message))
+      const result = await call(handler, event, contextFor(message))
       // the Lambda runtime serialises the result as JSON; `undefined` becomes `null`
-      reply = { type: 'result', id: message.id, json: JSON.stringify(result) ?? 'null' }
+      const json = JSON.stringify(result) ?? 'null'
+      reply = { type: 'result', id: message.id, outcome: resultToWire(json, message.mode) }
     } catch (err) {
       reply = { type: 'error', id: message.id, ...errorFields(err) }
     }
