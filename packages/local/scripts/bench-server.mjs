@@ -13,16 +13,61 @@ if (kind === 'raw') {
 } else {
   const { start } = await import('../dist/index.mjs')
   const handlers = new URL('../src/runtime/fixtures/handlers.mjs', import.meta.url).pathname
-  const fn = { logicalId: 'Hello', functionName: 'hello', templateFile: 'bench', codeDir: '.', handlerFile: handlers, handlerExport: 'hello', timeoutSeconds: 3, memoryMb: 128, environment: {}, functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:hello' }
+  const fn = {
+    logicalId: 'Hello',
+    functionName: 'hello',
+    templateFile: 'bench',
+    codeDir: '.',
+    handlerFile: handlers,
+    handlerExport: 'hello',
+    timeoutSeconds: 3,
+    memoryMb: 128,
+    environment: {},
+    functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:hello',
+  }
   const tgArn = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/hello/0'
   const config = {
     functions: [fn],
-    targetGroups: [{ logicalId: 'Tg', name: 'hello', arn: tgArn, templateFile: 'bench', functionLogicalId: 'Hello', multiValueHeaders: false, healthCheck: { enabled: false, path: '/', intervalSeconds: 35, timeoutSeconds: 30, healthyThreshold: 5, unhealthyThreshold: 2, matcher: '200' } }],
-    rules: [{ priority: 'default', conditions: [], action: { type: 'forward', targetGroups: [{ arn: tgArn, weight: 1 }] }, logicalId: 'L', templateFile: 'bench' }],
+    targetGroups: [
+      {
+        logicalId: 'Tg',
+        name: 'hello',
+        arn: tgArn,
+        templateFile: 'bench',
+        functionLogicalId: 'Hello',
+        multiValueHeaders: false,
+        healthCheck: {
+          enabled: false,
+          path: '/',
+          intervalSeconds: 35,
+          timeoutSeconds: 30,
+          healthyThreshold: 5,
+          unhealthyThreshold: 2,
+          matcher: '200',
+        },
+      },
+    ],
+    rules: [
+      {
+        priority: 'default',
+        conditions: [],
+        action: { type: 'forward', targetGroups: [{ arn: tgArn, weight: 1 }] },
+        logicalId: 'L',
+        templateFile: 'bench',
+      },
+    ],
     buckets: [],
     warnings: [],
   }
-  const alb = await start({ templates: [], config, port: 0, adminPort: 0, s3: false, quiet: true, logDir: '/tmp/albkit-bench-logs' })
+  const alb = await start({
+    templates: [],
+    config,
+    port: 0,
+    adminPort: 0,
+    s3: false,
+    quiet: true,
+    logDir: '/tmp/albkit-bench-logs',
+  })
   console.log(alb.url)
   process.on('SIGTERM', () => alb.close().then(() => process.exit(0)))
 }

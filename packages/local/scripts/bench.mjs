@@ -7,8 +7,14 @@ const seconds = Number(process.argv[2] ?? 5)
 const rounds = Number(process.argv[3] ?? 3)
 
 async function serve(kind) {
-  const child = spawn(process.execPath, [new URL('./bench-server.mjs', import.meta.url).pathname, kind], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(String(d).trim())))
+  const child = spawn(
+    process.execPath,
+    [new URL('./bench-server.mjs', import.meta.url).pathname, kind],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const url = await new Promise((resolve) =>
+    child.stdout.once('data', (d) => resolve(String(d).trim())),
+  )
   return { url, stop: () => new Promise((r) => child.once('exit', r).kill('SIGTERM')) }
 }
 
@@ -17,11 +23,20 @@ async function measure(kind) {
   await autocannon({ url: server.url, connections: 10, duration: 1 }) // warm-up (instances, JIT)
   const r = await autocannon({ url: server.url, connections: 10, duration: seconds })
   await server.stop()
-  return { kind, rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx }
+  return {
+    kind,
+    rps: Math.round(r.requests.average),
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  }
 }
 
 const results = []
-for (let i = 0; i < rounds; i++) for (const kind of ['raw', 'albkit']) results.push(await measure(kind))
-for (const r of results) console.log(`${r.kind.padEnd(7)} ${String(r.rps).padStart(7)} req/s  p99 ${r.p99} ms  errors ${r.errors}`)
+for (let i = 0; i < rounds; i++)
+  for (const kind of ['raw', 'albkit']) results.push(await measure(kind))
+for (const r of results)
+  console.log(
+    `${r.kind.padEnd(7)} ${String(r.rps).padStart(7)} req/s  p99 ${r.p99} ms  errors ${r.errors}`,
+  )
 const avg = (k) => results.filter((r) => r.kind === k).reduce((s, r) => s + r.rps, 0) / rounds
 console.log(`albkit / raw = ${((100 * avg('albkit')) / avg('raw')).toFixed(0)}%`)

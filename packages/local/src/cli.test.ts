@@ -39,7 +39,10 @@ test('albkit dev: serves the template, prints the route table, stops on SIGTERM'
     (out, stop) => {
       const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1]
       if (url && checked === undefined)
-        checked = send(`${url}/echo`).then((r) => (stop(), r.status))
+        checked = send(`${url}/echo`).then((r) => {
+          stop()
+          return r.status
+        })
     },
   )
   assert.equal(result.code, 0)
