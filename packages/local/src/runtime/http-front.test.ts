@@ -110,3 +110,11 @@ test('UTF-8 header values reach the function as text', async () => {
   )
   assert.match(Buffer.from(answer, 'latin1').toString('utf8'), /"x-name":"Zoë"/)
 })
+
+test('a WebSocket upgrade → 400, logged as LambdaWebsocketNotSupported', async () => {
+  const answer = await raw(
+    'GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+  )
+  assert.match(answer, /^HTTP\/1\.1 400 Bad Request/)
+  assert.ok((await accessLogLines(alb)).some((l) => l.includes('"LambdaWebsocketNotSupported"')))
+})

@@ -7,9 +7,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { ALB_MAX_REQUEST_BODY_BYTES } from '@albkit/core'
+import { formatAccessLog } from './access-log.js'
 import type { Balancer } from './balancer.js'
 import { rawErrorResponse } from './error-page.js'
-import { Exchange } from './exchange.js'
+import { Exchange, normalizeIp } from './exchange.js'
 import {
   IDLE_TIMEOUT_SECONDS,
   MAX_FORWARDED_FOR_ADDRESSES,
@@ -130,6 +131,34 @@ export function createFront(options: FrontOptions): Server {
   // WebSockets are not supported for Lambda targets (ELB user guide, "Lambda functions as targets")
   server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
     sink.info(`${req.method} ${req.url} → 400 upgrade refused (LambdaWebsocketNotSupported)`)
+    const now = Date.now()
+    sink.accessLine(
+      formatAccessLog({
+        received: now,
+        finished: now,
+        elbName,
+        clientIp: normalizeIp(req.socket.remoteAddress ?? '-'),
+        clientPort: req.socket.remotePort ?? 0,
+        requestProcessingMs: -1,
+        targetProcessingMs: -1,
+        responseProcessingMs: -1,
+        elbStatusCode: 400,
+        targetStatusCode: undefined,
+        receivedBytes: 0,
+        sentBytes: 0,
+        method: req.method ?? '-',
+        url: `http://${req.headers.host ?? '-'}${req.url ?? ''}`,
+        httpVersion: `HTTP/${req.httpVersion}`,
+        userAgent: req.headers['user-agent'],
+        targetGroupArn: undefined,
+        traceId: undefined,
+        domain: undefined,
+        matchedRulePriority: undefined,
+        actions: [],
+        redirectUrl: undefined,
+        errorReason: 'LambdaWebsocketNotSupported',
+      }),
+    )
     socket.end(rawErrorResponse(400))
   })
   return server
