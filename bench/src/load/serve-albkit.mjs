@@ -1,0 +1,18 @@
+// Child process: the albkit local load balancer in its default mode, serving one template.
+// Plain .mjs so the function instances (worker threads) do not inherit a TypeScript loader.
+// argv: <template> <logDir>. Prints "listening <url>" once ready.
+import { start } from '@albkit/local'
+
+const [template, logDir] = process.argv.slice(2)
+const alb = await start({
+  templates: [template],
+  port: 0,
+  adminPort: 0,
+  s3: false,
+  quiet: true,
+  logDir,
+})
+process.stdout.write(`listening ${alb.url}\n`)
+process.on('SIGTERM', () => {
+  alb.close().then(() => process.exit(0))
+})
