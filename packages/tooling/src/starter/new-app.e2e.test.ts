@@ -79,15 +79,10 @@ test('a generated app builds, passes its tests, validates and is served by the l
   assert.match(tests, /# pass 3\n# fail 0\n/)
 
   const report = await validateWorkspace({ root: scratch, apps: [name], loadConfig })
-  const sam = `templates/sam/${name}.yaml`
-  assert.deepEqual(
-    report.findings.filter((f) => f.file === sam || f.check === 'parity' || f.check === 'spec'),
-    [],
-  )
-  assert.deepEqual(
-    report.findings.filter((f) => f.check === 'local' && f.file.includes(sam)),
-    [],
-  )
+  // Spec, policy, parity and local checks are all clean for the new app. The one exception is
+  // @albkit/local not resolving osls's ${sls:instanceId} (it warns; osls itself resolves it).
+  const findings = report.findings.filter((f) => !f.message.includes('sls:instanceId'))
+  assert.deepEqual(findings, [])
   assert.equal(report.checked.parity, 1)
 
   // What `pnpm dev` serves: every templates/sam/*.yaml, alb.yaml first.

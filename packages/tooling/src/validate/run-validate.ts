@@ -119,8 +119,9 @@ export async function validateWorkspace(options: ValidateOptions): Promise<Valid
   log('loading the templates in the local load balancer')
   findings.push(...(await checkLocal(samFiles, samFiles.map(rel).join(' + '), loadConfig)))
   checked.local++
+  // A serverless.yml attaches to the shared listener: load it the way it is served, with alb.yaml.
   for (const file of slsFiles) {
-    findings.push(...(await checkLocal([file], rel(file), loadConfig)))
+    findings.push(...(await checkLocal([alb, file], `${rel(alb)} + ${rel(file)}`, loadConfig)))
     checked.local++
   }
   return { findings, checked }
