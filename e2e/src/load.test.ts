@@ -48,16 +48,21 @@ function sizeOf(i: number, random: () => number): number {
 
 async function upload(i: number, bytes: Buffer): Promise<Response> {
   const signal = AbortSignal.timeout(60_000)
+  const body = new Uint8Array(
+    bytes.buffer,
+    bytes.byteOffset,
+    bytes.length,
+  ) as Uint8Array<ArrayBuffer>
   if (i % 2 === 0) {
     return fetch(`${stack.alb.url}/upload/load-${i}.bin`, {
       method: 'PUT',
-      body: bytes,
+      body,
       headers: { 'content-type': 'application/octet-stream' },
       signal,
     })
   }
   const form = new FormData()
-  form.append('file', new Blob([bytes], { type: 'application/octet-stream' }), `load-${i}.bin`)
+  form.append('file', new Blob([body], { type: 'application/octet-stream' }), `load-${i}.bin`)
   return fetch(`${stack.alb.url}/upload`, { method: 'POST', body: form, signal })
 }
 
