@@ -1,7 +1,6 @@
 import type { AssetRecord } from './asset-record.js'
-import { compressAsset } from './compress-asset.js'
+import { type ContentCoding, compressAsset } from './compress-asset.js'
 import { isCompressible } from './content-types.js'
-import type { ContentCoding } from './negotiate-encoding.js'
 
 /** One servable asset. Bytes are decoded from the bundle on first use, then kept. */
 export interface Asset {

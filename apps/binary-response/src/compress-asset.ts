@@ -1,5 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import type { ContentCoding } from './negotiate-encoding.js'
+
+/** Content codings this app produces (those core's `pickEncoding` picks; br wins ties). */
+export type ContentCoding = 'br' | 'gzip'
 
 /**
  * Compress an asset once at the highest settings (the result is cached per asset, so the

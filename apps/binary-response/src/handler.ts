@@ -35,8 +35,11 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): BinaryAppDeps
 }
 
 /**
- * Wire the logic into middy with the standard stack. Compression is the app's own (per-asset
- * ETags, Vary on every compressible answer, never on 206), so core's is left off.
+ * Wire the logic into middy with the standard stack. Compression stays the app's own, core's
+ * `compress` is left off: assets are compressed once at maximum quality and cached (core
+ * compresses per response at a fast setting), If-None-Match is matched against the coded
+ * variant's ETag before any bytes are produced (304 without compressing), and a HEAD carries
+ * the same Content-Encoding/ETag as the GET would. The coding choice is core's `pickEncoding`.
  *
  * @example
  * export const handler = createHandler(depsFromEnv())

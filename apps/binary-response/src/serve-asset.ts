@@ -1,7 +1,6 @@
-import { binary, empty, type HttpResponse, json } from '@albkit/core'
+import { binary, empty, type HttpResponse, json, pickEncoding } from '@albkit/core'
 import type { Asset } from './assets.js'
 import { ifNoneMatchHits, ifRangeAllows } from './conditional.js'
-import { chooseEncoding } from './negotiate-encoding.js'
 import { parseRange } from './range.js'
 
 /** What serving an asset needs from the request. */
@@ -53,7 +52,7 @@ export function serveAsset(asset: Asset, req: AssetRequest): HttpResponse {
   const range = req.method === 'GET' ? req.header('range') : undefined // only GET has ranges (RFC 9110 §14.2)
   const wantsRange = range !== undefined && ifRangeAllows(req.header('if-range'), asset.etag)
   let coding =
-    asset.compressible && !wantsRange ? chooseEncoding(req.header('accept-encoding')) : undefined
+    asset.compressible && !wantsRange ? pickEncoding(req.header('accept-encoding')) : undefined
   if (coding !== undefined && asset.encoded(coding).length >= asset.size) coding = undefined
   const etag = asset.etagFor(coding)
   const headers = representationHeaders(asset, etag)

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { escapeHtml, type HttpResponse, html } from '@albkit/core'
+import { cspHash, escapeHtml, type HttpResponse, html } from '@albkit/core'
 import { type HealthReport, httpStatusFor } from './report.js'
 
 const STYLE =
@@ -10,7 +9,7 @@ const STYLE =
 // The one inline style is allowed by its hash; nothing else (no scripts, no frames, no forms).
 const CSP = [
   "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  `style-src ${cspHash(STYLE)}`,
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

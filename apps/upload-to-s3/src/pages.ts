@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { escapeHtml } from '@albkit/core'
+import { cspHash, escapeHtml } from '@albkit/core'
 import type { FileResult } from './store-files.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -7,8 +6,6 @@ h1{font-size:1.5rem}form{display:grid;gap:1rem;padding:1rem;border:1px solid #cc
 button{justify-self:start;padding:.4rem 1.2rem}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;word-break:break-all}
 .failed,.error{color:#a00}.stored{color:#070}small{color:#555}`
-
-const styleHash = createHash('sha256').update(STYLE).digest('base64')
 
 /**
  * The headers every page goes out with: no scripts at all, the one inline stylesheet allowed
@@ -18,7 +15,7 @@ const styleHash = createHash('sha256').update(STYLE).digest('base64')
  * html(page, { headers: PAGE_HEADERS })
  */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+  'Content-Security-Policy': `default-src 'none'; style-src ${cspHash(STYLE)}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',

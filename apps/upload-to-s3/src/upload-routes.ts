@@ -5,14 +5,12 @@ import {
   type HttpResponse,
   json,
 } from '@albkit/core'
-import { multipartBytes, parseMultipart } from '@albkit/middy'
+import { parseMultipart } from '@albkit/middy'
 import { mediaType } from './content-type.js'
 import type { AppDeps } from './deps.js'
-import { utf8FileName } from './file-name-charset.js'
 import { prefersHtml } from './negotiate.js'
 import { assertTotalSize, prepareFile } from './prepare-file.js'
 import { parsePresignRequest, presignUpload } from './presign.js'
-import { rawBodyBytes } from './request-bytes.js'
 import { type FileToStore, storeFiles } from './store-files.js'
 import { storeResponse } from './store-response.js'
 
@@ -51,7 +49,7 @@ export async function uploadMultipart(req: AlbRequest, deps: AppDeps): Promise<H
       `POST /upload expects multipart/form-data, got ${mediaType(contentType) || 'no content type'}; for a raw body use PUT /upload/<name>`,
     )
   }
-  const { files } = await parseMultipart(multipartBytes(req), contentType, {
+  const { files } = await parseMultipart(req.body, contentType, {
     maxFiles: config.maxFiles,
     maxFileBytes: config.maxUploadBytes,
     maxFields: 20,
@@ -69,11 +67,7 @@ export async function uploadMultipart(req: AlbRequest, deps: AppDeps): Promise<H
   assertTotalSize(chosen, config)
   const now = deps.now?.() ?? new Date()
   const prepared = chosen.map((f) =>
-    prepareFile(
-      { name: utf8FileName(f.filename), contentType: f.contentType, bytes: f.bytes },
-      config,
-      now,
-    ),
+    prepareFile({ name: f.filename, contentType: f.contentType, bytes: f.bytes }, config, now),
   )
   return store(prepared, req, deps)
 }
@@ -97,7 +91,7 @@ export async function uploadRaw(
   segment: string,
   deps: AppDeps,
 ): Promise<HttpResponse> {
-  const bytes = rawBodyBytes(req)
+  const bytes = req.body // exact under the ALB (base64) and serverless-offline (latin1), see core
   assertTotalSize([{ bytes }], deps.config)
   const now = deps.now?.() ?? new Date()
   const file = prepareFile(

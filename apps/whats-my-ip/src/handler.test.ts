@@ -166,7 +166,7 @@ for (const mode of ['multi', 'single'] as const) {
 }
 
 describe('error bodies', () => {
-  test('a client-chosen trace Root with markup comes back escaped, and still parses', async () => {
+  test('a client-chosen trace Root with markup never comes back (core echoes only AWS-format ids)', async () => {
     for (const mode of ['multi', 'single'] as const) {
       const { invoke } = setup()
       const root = '"><script>alert(1)</script>'
@@ -180,8 +180,23 @@ describe('error bodies', () => {
       )
       assert.equal(result.statusCode, 400)
       assert.doesNotMatch(bodyOf(result), /[<>]/)
-      assert.equal(JSON.parse(bodyOf(result)).traceId, root)
+      assert.equal(JSON.parse(bodyOf(result)).traceId, undefined)
     }
+  })
+
+  test('an AWS-format trace Root is echoed in the error body, which is not cached', async () => {
+    const { invoke } = setup()
+    const root = '1-5c536348-3d683b8b04734faae651f476'
+    const result = await invoke(
+      albEvent({
+        path: '/ip',
+        query: 'format=xml',
+        headers: { 'x-amzn-trace-id': `Root=${root}` },
+      }),
+    )
+    assert.equal(result.statusCode, 400)
+    assert.equal(JSON.parse(bodyOf(result)).traceId, root)
+    assert.match(JSON.stringify(result), /"Cache-Control":\[?"no-store"/)
   })
 })
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { AlbError } from '@albkit/core'
-import { negotiate, parseAccept } from './negotiate.js'
+import { negotiate } from './negotiate.js'
 
 function rejection(input: Parameters<typeof negotiate>[0]): AlbError {
   try {
@@ -13,22 +13,7 @@ function rejection(input: Parameters<typeof negotiate>[0]): AlbError {
   assert.fail('expected negotiate to throw')
 }
 
-describe('parseAccept', () => {
-  test('reads types, q-values and ignores other parameters', () => {
-    assert.deepEqual(parseAccept('Text/HTML;level=1;q=0.5, application/json, */*;q=0'), [
-      { type: 'text', subtype: 'html', q: 0.5 },
-      { type: 'application', subtype: 'json', q: 1 },
-      { type: '*', subtype: '*', q: 0 },
-    ])
-  })
-
-  test('drops malformed ranges', () => {
-    assert.deepEqual(
-      parseAccept('html, */json, text/html;q=2, text/plain;q=0.1234, a/b/c, , text/csv;Q=0.3'),
-      [{ type: 'text', subtype: 'csv', q: 0.3 }],
-    )
-  })
-})
+// parseAccept's tests moved to @albkit/core (src/negotiate.test.ts) with the parser.
 
 describe('negotiate', () => {
   test('no Accept, an empty Accept and */* all give text (curl)', () => {

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { escapeHtml, type HttpResponse, html } from '@albkit/core'
+import { cspHash, escapeHtml, type HttpResponse, html } from '@albkit/core'
 import type { IpReport } from './report.js'
 
 /** The page's only style sheet, inline; the CSP admits it by its hash, so no nonce and no 'unsafe-inline'. */
@@ -12,7 +11,7 @@ export const STYLE =
 /** `Content-Security-Policy` of the page: nothing loads, nothing frames it, only STYLE applies. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  `style-src ${cspHash(STYLE)}`,
   "img-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { gunzipSync } from 'node:zlib'
+import { pickEncoding } from './compress.js'
 import { binary, text } from './response.js'
 import { toAlbResult } from './to-alb-result.js'
 import type { AlbResultSingle } from './types.js'
@@ -64,5 +65,26 @@ describe('compress: Vary, ETag variants, ranges', () => {
     assert.equal(status206.headers['Content-Encoding'], undefined)
     const coded = single(text(big, { headers: { 'Content-Encoding': 'br' } }), 'gzip')
     assert.equal(coded.headers['Content-Encoding'], 'br')
+  })
+})
+
+describe('pickEncoding (the choice binary-response uses for its cached variants)', () => {
+  test('absent, empty and identity → no coding', () => {
+    assert.equal(pickEncoding(undefined), undefined)
+    assert.equal(pickEncoding(''), undefined)
+    assert.equal(pickEncoding('identity'), undefined)
+    assert.equal(pickEncoding('deflate'), undefined)
+  })
+  test('br wins ties; q-values decide otherwise', () => {
+    assert.equal(pickEncoding('gzip, deflate, br'), 'br')
+    assert.equal(pickEncoding('gzip'), 'gzip')
+    assert.equal(pickEncoding('br;q=0.5, gzip;q=0.8'), 'gzip')
+    assert.equal(pickEncoding('GZIP;Q=1'), 'gzip')
+  })
+  test('q=0 refuses, * covers unlisted codings', () => {
+    assert.equal(pickEncoding('br;q=0, gzip;q=0'), undefined)
+    assert.equal(pickEncoding('*'), 'br')
+    assert.equal(pickEncoding('br;q=0, *'), 'gzip')
+    assert.equal(pickEncoding('*;q=0'), undefined)
   })
 })

@@ -1,5 +1,10 @@
 import { AlbError, isAlbError } from './errors.js'
+import { escapeJsonMarkup } from './escape.js'
 import { reasonPhrase } from './status.js'
+import { isAwsTraceId } from './trace.js'
+
+export { escapeHtml, escapeJsonMarkup } from './escape.js'
+export { isAwsTraceId } from './trace.js'
 
 /**
  * Header values a response may carry; non-strings are converted by {@link toAlbResult}.
@@ -86,41 +91,6 @@ export function json(value: unknown, init?: ResponseInit): HttpResponse {
   return build(200, 'application/json; charset=utf-8', escapeJsonMarkup(body ?? 'null'), init)
 }
 
-const JSON_MARKUP = /[<>&]/
-const JSON_MARKUP_G = /[<>&]/g
-const JSON_MARKUP_ESCAPES: Readonly<Record<string, string>> = {
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-}
-
-/**
- * Rewrites `<`, `>` and `&` in a JSON text as `\u003c`, `\u003e`, `\u0026`. Outside strings a
- * JSON text has none of them, so it parses to the same value, but client-written markup can
- * never be sniffed or pasted as HTML. Cheap when there is nothing to escape (one scan).
- * @example
- * escapeJsonMarkup('{"a":"<b>"}') // '{"a":"\\u003cb\\u003e"}'
- */
-export function escapeJsonMarkup(jsonText: string): string {
-  if (!JSON_MARKUP.test(jsonText)) return jsonText
-  return jsonText.replace(JSON_MARKUP_G, (c) => JSON_MARKUP_ESCAPES[c] ?? c)
-}
-
-// The AWS X-Ray trace id format: "1-" + 8 hex digits (epoch seconds) + "-" + 24 hex digits
-// (AWS X-Ray developer guide, "Tracing header"; ELB user guide, "Request tracing").
-const AWS_TRACE_ID = /^1-[0-9a-fA-F]{8}-[0-9a-fA-F]{24}$/
-
-/**
- * Whether a value has the AWS trace id format (`1-5c536348-3d683b8b04734faae651f476`). A client
- * may send any `Root=` and the ALB keeps it, so only ids of this shape are echoed.
- * @example
- * isAwsTraceId('1-5c536348-3d683b8b04734faae651f476') // true
- * isAwsTraceId('<script>') // false
- */
-export function isAwsTraceId(value: string | undefined): value is string {
-  return value !== undefined && AWS_TRACE_ID.test(value)
-}
-
 /**
  * A `text/html; charset=utf-8` response. Escape every interpolated value with {@link escapeHtml}.
  * @example
@@ -182,24 +152,4 @@ export function errorResponse(error: unknown, options?: { traceId?: string }): H
     'Content-Type': 'application/json; charset=utf-8',
   }
   return { statusCode, headers, body: escapeJsonMarkup(JSON.stringify(payload)) }
-}
-
-const HTML_SPECIAL = /[&<>"']/
-const HTML_SPECIAL_G = /[&<>"']/g
-const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/**
- * Escapes `& < > " '` for HTML text and attribute values.
- * @example
- * escapeHtml('<b title="x">') // '&lt;b title=&quot;x&quot;&gt;'
- */
-export function escapeHtml(s: string): string {
-  if (!HTML_SPECIAL.test(s)) return s
-  return s.replace(HTML_SPECIAL_G, (c) => HTML_ENTITIES[c] ?? c)
 }

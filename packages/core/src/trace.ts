@@ -34,3 +34,18 @@ export function parseTraceHeader(raw: string | undefined): TraceHeader {
   }
   return trace
 }
+
+// The AWS X-Ray trace id format: "1-" + 8 hex digits (epoch seconds) + "-" + 24 hex digits
+// (AWS X-Ray developer guide, "Tracing header"; ELB user guide, "Request tracing").
+const AWS_TRACE_ID = /^1-[0-9a-fA-F]{8}-[0-9a-fA-F]{24}$/
+
+/**
+ * Whether a value has the AWS trace id format (`1-5c536348-3d683b8b04734faae651f476`). A client
+ * may send any `Root=` and the ALB keeps it, so only ids of this shape are echoed.
+ * @example
+ * isAwsTraceId('1-5c536348-3d683b8b04734faae651f476') // true
+ * isAwsTraceId('<script>') // false
+ */
+export function isAwsTraceId(value: string | undefined): value is string {
+  return value !== undefined && AWS_TRACE_ID.test(value)
+}

@@ -35,7 +35,7 @@ describe('requestView', () => {
 
 describe('multipart file names', () => {
   test('UTF-8 file names arrive intact (ü, Cyrillic, CJK, emoji)', async () => {
-    const names = ['notes ü.txt', 'файл.pdf', '报告.png', '😀.gif']
+    const names = ['notes ü.txt', 'файл.pdf', '报告.png', '😀.gif', 'plain.txt', 'caf\u00e9.txt']
     const { body, contentType } = multipartBody(
       names.map((filename) => ({
         name: 'f',

@@ -1,0 +1,36 @@
+/** Builds an escaper for single characters: one test scan, and a replace only when needed. */
+function charEscaper(table: Readonly<Record<string, string>>): (s: string) => string {
+  const chars = `[${Object.keys(table).join('')}]`
+  const any = new RegExp(chars)
+  const all = new RegExp(chars, 'g')
+  return (s) => (any.test(s) ? s.replace(all, (c) => table[c] ?? c) : s)
+}
+
+const htmlEscaper = charEscaper({
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+})
+const jsonEscaper = charEscaper({ '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' })
+
+/**
+ * Escapes `& < > " '` for HTML text and attribute values.
+ * @example
+ * escapeHtml('<b title="x">') // '&lt;b title=&quot;x&quot;&gt;'
+ */
+export function escapeHtml(s: string): string {
+  return htmlEscaper(s)
+}
+
+/**
+ * Rewrites `<`, `>` and `&` in a JSON text as `\u003c`, `\u003e`, `\u0026`. Outside strings a
+ * JSON text has none of them, so it parses to the same value, but client-written markup can
+ * never be sniffed or pasted as HTML. Cheap when there is nothing to escape (one scan).
+ * @example
+ * escapeJsonMarkup('{"a":"<b>"}') // '{"a":"\\u003cb\\u003e"}'
+ */
+export function escapeJsonMarkup(jsonText: string): string {
+  return jsonEscaper(jsonText)
+}
