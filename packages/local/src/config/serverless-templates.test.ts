@@ -80,7 +80,9 @@ describe('templates/serverless', () => {
         new RegExp(`- "!\\.\\./\\.\\./\\.\\./apps/${app}/dist/\\*\\*/meta\\.json"$`, 'm'),
         app,
       )
-      assert.match(text, /^ {6}- alb:\n {10}listenerArn: \$\{param:listenerArn\}$/m, app)
+      // the alb event Refs a ListenerArn parameter (stable osls logical ids) fed by ${param:listenerArn}
+      assert.match(text, /^ {10}listenerArn: !Ref ListenerArn$/m, app)
+      assert.match(text, /^ {4}ListenerArn:\n(?: {6}.*\n)*? {6}Default: \$\{param:listenerArn\}$/m, app)
     }
   })
 })

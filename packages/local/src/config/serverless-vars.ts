@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { configError } from './model.js'
 import { isRecord } from './template.js'
 
@@ -15,6 +16,9 @@ export interface VariableSources {
   /** `--param="name=value"` equivalents: win over the `params` block */
   paramOverrides?: Record<string, string>
 }
+
+/** One id per process for `${sls:instanceId}`: a fresh id per deploy in osls, per start here. */
+const LOCAL_INSTANCE_ID = randomUUID()
 
 // osls only treats `${` followed by a lower-case source type (or a quoted literal) as its own
 // variable; `${AWS::Region}`, `${MyBucket}` or `${MyBucket.Arn}` (CloudFormation Fn::Sub syntax)
@@ -101,6 +105,8 @@ function lookup(
   else if (source === 'opt') value = src.options[address]
   else if (source === 'env') value = src.env[address]
   else if (source === 'sls' && address === 'stage') value = src.stage ?? src.options.stage
+  // osls gives every deploy a fresh instance id (docs: "Serverless Core Variables"); locally one per process
+  else if (source === 'sls' && address === 'instanceId') value = LOCAL_INSTANCE_ID
   else if (source === 'aws' && src.aws && (address === 'region' || address === 'accountId'))
     value = src.aws[address]
   else if (source === 'param') value = param(address, doc, src, depth)
