@@ -11,8 +11,8 @@ import { figure } from './support/figures.js'
 import { keepAsking, tally } from './support/keep-asking.js'
 import { type Stack, startStack } from './support/stack.js'
 
-// Health-check interval 35 s → 1.75 s, timeout 10 s → 0.5 s; thresholds 2 / 2 stay.
-const SCALE = 0.05
+// Health-check interval 35 s → 2.8 s, timeout 10 s → 0.8 s; thresholds 2 / 2 stay.
+const SCALE = 0.08
 const OTHERS = ['/ip', '/binary/logo.png', '/upload']
 
 let stack: Stack
@@ -22,9 +22,9 @@ before(async () => {
     healthCheckScale: SCALE,
     env: (bucket) => ({
       HEALTH_PROBES: JSON.stringify([
-        { name: 'probe-bucket', type: 's3', bucket: bucket('ProbeBucket'), timeoutMs: 200 },
+        { name: 'probe-bucket', type: 's3', bucket: bucket('ProbeBucket'), timeoutMs: 500 },
       ]),
-      HEALTH_DEADLINE_MS: '300', // below the scaled 0.5 s health-check timeout
+      HEALTH_DEADLINE_MS: '600', // below the scaled 0.8 s health-check timeout
       HEALTH_CACHE_MS: '0',
     }),
   })
@@ -43,7 +43,7 @@ async function healthTarget(): Promise<TargetReport> {
 }
 
 /** Polls until `check` returns a value (bounded by `limitMs`). */
-async function until<T>(what: string, check: () => Promise<T | undefined>, limitMs = 20_000) {
+async function until<T>(what: string, check: () => Promise<T | undefined>, limitMs = 30_000) {
   const deadline = Date.now() + limitMs
   while (Date.now() < deadline) {
     const value = await check()
@@ -91,14 +91,17 @@ describe('local S3 stopped mid-run', () => {
     assert.equal(unhealthy.lastCheck?.statusCode, 503)
 
     await stack.s3.restart()
+    const restarted = Date.now()
     let attempts = 0
     await until('uploads stored again', async () => {
       attempts++
       return (await putUpload(`after-${attempts}.bin`)).status === 201 ? true : undefined
     })
+    const uploadBackMs = Date.now() - restarted
     await until('target healthy again', async () =>
       (await healthTarget()).state === 'healthy' ? true : undefined,
     )
+    const targetBackMs = Date.now() - restarted
     assert.equal((await fetch(`${stack.alb.url}/health`)).status, 200)
     const others = tally(await asker.stop())
     figure('s3-outage', {
@@ -106,6 +109,9 @@ describe('local S3 stopped mid-run', () => {
       health: '200→503→200',
       target: 'healthy→unhealthy→healthy',
       uploadAttemptsToRecover: attempts,
+      uploadBackMs,
+      targetBackMs,
+      reason: JSON.stringify(downBody.error),
       others: `${others.ok}/${others.total}`,
     })
     assert.ok(others.total > 0)
