@@ -82,7 +82,11 @@ describe('templates/serverless', () => {
       )
       // the alb event Refs a ListenerArn parameter (stable osls logical ids) fed by ${param:listenerArn}
       assert.match(text, /^ {10}listenerArn: !Ref ListenerArn$/m, app)
-      assert.match(text, /^ {4}ListenerArn:\n(?: {6}.*\n)*? {6}Default: \$\{param:listenerArn\}$/m, app)
+      assert.match(
+        text,
+        /^ {4}ListenerArn:\n(?: {6}.*\n)*? {6}Default: \$\{param:listenerArn\}$/m,
+        app,
+      )
     }
   })
 })
