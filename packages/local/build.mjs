@@ -1,10 +1,9 @@
 // Bundles @albkit/local: the API, the CLI and the instance entry (plain JS for worker threads),
 // then emits type declarations with tsc.
 import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
-rmSync('dist', { recursive: true, force: true })
+// dist is overwritten in place, never removed first: other packages' tests may be using it
 const common = {
   bundle: true,
   platform: 'node',

@@ -69,5 +69,5 @@ if (kind === 'raw') {
     logDir: '/tmp/albkit-bench-logs',
   })
   console.log(alb.url)
-  process.on('SIGTERM', () => alb.close().then(() => process.exit(0)))
+  if (!process.env.NO_SIGTERM) process.on('SIGTERM', () => alb.close().then(() => process.exit(0)))
 }

@@ -130,13 +130,15 @@ export class Balancer {
       req.headers['x-amzn-trace-id'] as string | undefined,
       ex.record.received,
     )
-    ex.record.traceId = traceId.split(';').find((f) => /^root=/i.test(f))
+    const semi = traceId.indexOf(';')
+    ex.record.traceId = semi === -1 ? traceId : traceId.split(';').find((f) => /^root=/i.test(f))
     const mode = tg.multiValueHeaders ? 'multi' : 'single'
     const input: EventInput = {
       method: req.method ?? 'GET',
       target,
       rawHeaders: req.rawHeaders,
-      body,
+      // an exact-size copy: a view into a larger buffer would be cloned whole to the instance
+      body: body.length === 0 ? body : new Uint8Array(body),
       peerIp: ex.record.clientIp,
       listenerPort: this.options.listenerPort(),
       proto: 'http',

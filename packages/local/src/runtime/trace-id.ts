@@ -3,13 +3,26 @@
  * Load Balancer"): `Root=1-<8 hex epoch seconds>-<24 hex>`; a client `Root=` is kept and the
  * balancer adds `Self=`.
  */
-import { randomBytes } from 'node:crypto'
+import { randomFillSync } from 'node:crypto'
+
+// random bytes drawn in blocks: one system call per 341 ids instead of one each
+const pool = Buffer.alloc(12 * 341)
+let offset = pool.length
+
+function random24Hex(): string {
+  if (offset === pool.length) {
+    randomFillSync(pool)
+    offset = 0
+  }
+  offset += 12
+  return pool.toString('hex', offset - 12, offset)
+}
 
 /** A new trace id part: `1-<hex seconds>-<24 hex>`. */
 export function newTraceIdPart(nowMs: number = Date.now()): string {
   return `1-${Math.floor(nowMs / 1000)
     .toString(16)
-    .padStart(8, '0')}-${randomBytes(12).toString('hex')}`
+    .padStart(8, '0')}-${random24Hex()}`
 }
 
 /**
@@ -22,7 +35,8 @@ export function forwardedTraceId(
   clientValue: string | undefined,
   nowMs: number = Date.now(),
 ): string {
-  const fields = (clientValue ?? '')
+  if (clientValue === undefined) return `Root=${newTraceIdPart(nowMs)}`
+  const fields = clientValue
     .split(';')
     .map((f) => f.trim())
     .filter((f) => f !== '' && !/^self=/i.test(f))
