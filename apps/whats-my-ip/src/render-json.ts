@@ -1,32 +1,16 @@
-import type { HttpResponse } from '@albkit/core'
+import { escapeJsonMarkup, type HttpResponse } from '@albkit/core'
 import type { IpReport } from './report.js'
 
-const UNSAFE_IN_JSON = /[<>&\u2028\u2029]/g
-
 /**
- * Rewrites `<`, `>`, `&`, U+2028 and U+2029 in a JSON text as `\uXXXX` escapes. Outside strings a
- * JSON text has none of these characters, so the result parses to the same value, but a
- * client-written `<script>` (X-Forwarded-For, trace id) never appears as markup, even if the
- * document is sniffed or pasted into a page.
- *
- * @example
- * escapeJsonText('{"a":"<b>"}') // → '{"a":"\\u003cb\\u003e"}'
- */
-export function escapeJsonText(jsonText: string): string {
-  return jsonText.replace(
-    UNSAFE_IN_JSON,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
-}
-
-/**
- * `JSON.stringify` through {@link escapeJsonText}.
+ * `JSON.stringify` with `<`, `>`, `&`, U+2028 and U+2029 written as `\uXXXX` (core's
+ * `escapeJsonMarkup`): the same value, but a client-written `<script>` (X-Forwarded-For, trace id)
+ * never appears as markup, even if the document is sniffed or pasted into a page.
  *
  * @example
  * safeJson({ a: '<b>' }) // → '{"a":"\\u003cb\\u003e"}'
  */
 export function safeJson(value: unknown): string {
-  return escapeJsonText(JSON.stringify(value))
+  return escapeJsonMarkup(JSON.stringify(value))
 }
 
 /**

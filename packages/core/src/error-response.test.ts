@@ -54,6 +54,11 @@ describe('json() escapes markup', () => {
     assert.equal(body, '{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026amp;"}')
     assert.deepEqual(JSON.parse(body), value)
   })
+  test('U+2028 and U+2029 are escaped too', () => {
+    const body = bodyOf(json({ a: '\u2028\u2029' }))
+    assert.equal(body, '{"a":"\\u2028\\u2029"}')
+    assert.deepEqual(JSON.parse(body), { a: '\u2028\u2029' })
+  })
   test('a text without markup is returned as is (same string)', () => {
     const s = '{"a":1}'
     assert.equal(escapeJsonMarkup(s), s)

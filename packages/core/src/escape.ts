@@ -13,7 +13,13 @@ const htmlEscaper = charEscaper({
   '"': '&quot;',
   "'": '&#39;',
 })
-const jsonEscaper = charEscaper({ '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' })
+const jsonEscaper = charEscaper({
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+})
 
 /**
  * Escapes `& < > " '` for HTML text and attribute values.
@@ -25,9 +31,10 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * Rewrites `<`, `>` and `&` in a JSON text as `\u003c`, `\u003e`, `\u0026`. Outside strings a
- * JSON text has none of them, so it parses to the same value, but client-written markup can
- * never be sniffed or pasted as HTML. Cheap when there is nothing to escape (one scan).
+ * Rewrites `<`, `>` and `&` in a JSON text as `\u003c`, `\u003e`, `\u0026` (and U+2028/U+2029,
+ * which older JavaScript parsers reject in strings, as `\u2028`/`\u2029`). Outside strings a JSON
+ * text has none of them, so it parses to the same value, but client-written markup can never be
+ * sniffed or pasted as HTML. Cheap when there is nothing to escape (one scan).
  * @example
  * escapeJsonMarkup('{"a":"<b>"}') // '{"a":"\\u003cb\\u003e"}'
  */
