@@ -188,7 +188,7 @@ export const checks: ConformanceCheck[] = [
       const e = await echo(`${t.baseUrl}${t.singlePath}`, { headers: { 'x-amzn-trace-id': root } })
       const v = e.headers?.['x-amzn-trace-id'] ?? ''
       expect(
-        v.startsWith(root) && /;Self=1-[0-9a-f]{8}-[0-9a-f]{24}/.test(v),
+        v.split(';').includes(root) && /(^|;)Self=1-[0-9a-f]{8}-[0-9a-f]{24}(;|$)/.test(v),
         `x-amzn-trace-id = ${v}`,
       )
     },

@@ -130,8 +130,9 @@ export class Balancer {
       req.headers['x-amzn-trace-id'] as string | undefined,
       ex.record.received,
     )
-    const semi = traceId.indexOf(';')
-    ex.record.traceId = semi === -1 ? traceId : traceId.split(';').find((f) => /^root=/i.test(f))
+    ex.record.traceId = traceId.includes(';')
+      ? traceId.split(';').find((f) => /^root=/i.test(f))
+      : traceId
     const mode = tg.multiValueHeaders ? 'multi' : 'single'
     const input: EventInput = {
       method: req.method ?? 'GET',

@@ -64,6 +64,8 @@ describe('buildEvent', () => {
     assert.equal(get('append'), '1.1.1.1, 2.2.2.2, 72.12.164.125')
     assert.equal(get('preserve'), '1.1.1.1, 2.2.2.2')
     assert.equal(get('remove'), undefined)
+    const none = buildEvent({ ...base, xffMode: 'preserve' })
+    assert.equal('headers' in none ? none.headers?.['x-forwarded-for'] : 'x', undefined)
   })
 
   test('client-sent X-Forwarded-Proto/Port are replaced; hop-by-hop headers are not forwarded', () => {

@@ -2,13 +2,8 @@
  * The event the ALB sends a Lambda target (Lambda developer guide, "Process Application Load
  * Balancer requests with Lambda"; ELB user guide, "Lambda functions as targets"). Pure.
  */
-import {
-  type AlbEventMulti,
-  type AlbEventSingle,
-  type AlbHeaderMode,
-  albEncodesRequestBody,
-  HOP_BY_HOP_HEADERS,
-} from '@albkit/core'
+import { AlbError, type AlbEvent, type AlbHeaderMode, HOP_BY_HOP_HEADERS } from '@albkit/core'
+import { albEvent } from '@albkit/core/testing'
 
 /** `routing.http.xff_header_processing.mode` (ELB user guide, "HTTP headers and Application Load Balancers"). */
 export type XffMode = 'append' | 'preserve' | 'remove'
@@ -37,13 +32,6 @@ export class BadRequestEncoding extends Error {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-// The ALB adds or overwrites these itself.
-const OWN_HEADERS = new Set([
-  'x-forwarded-for',
-  'x-forwarded-port',
-  'x-forwarded-proto',
-  'x-amzn-trace-id',
-])
 
 /** Set a key on a plain object; a key named `__proto__` becomes an own property, not the prototype. */
 function setKey<T>(map: Record<string, T>, key: string, value: T): void {
@@ -96,100 +84,62 @@ export function rawQueryPairs(rawQuery: string | undefined): Array<[string, stri
   return pairs
 }
 
-/** Lower-case header pairs in order, with the ALB's own X-Forwarded-* and trace headers applied. */
-export function forwardedHeaders(input: EventInput): Array<[string, string]> {
+/**
+ * The client's headers as the ALB passes them on: lower-case names, UTF-8 text, hop-by-hop
+ * headers and the client's X-Amzn-Trace-Id left out (the balancer sets its own).
+ */
+export function clientHeaderPairs(rawHeaders: string[]): Array<[string, string]> {
   const pairs: Array<[string, string]> = []
-  const clientXff: string[] = []
-  const raw = input.rawHeaders
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = (raw[i] as string).toLowerCase()
-    const value = raw[i + 1] as string
-    if (name === 'x-forwarded-for') clientXff.push(value)
-    else if (
-      !OWN_HEADERS.has(name) &&
-      (name === 'content-length' || !HOP_BY_HOP_HEADERS.has(name))
-    ) {
-      pairs.push([name, headerText(value)])
-    }
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = (rawHeaders[i] as string).toLowerCase()
+    if (name === 'x-amzn-trace-id') continue
+    if (name !== 'content-length' && HOP_BY_HOP_HEADERS.has(name)) continue
+    pairs.push([name, headerText(rawHeaders[i + 1] as string)])
   }
-  if (input.xffMode === 'append')
-    pairs.push(['x-forwarded-for', [...clientXff, input.peerIp].join(', ')])
-  else if (input.xffMode === 'preserve') {
-    // undocumented when the client sent none: we add the peer so functions always see one
-    pairs.push(['x-forwarded-for', clientXff.length > 0 ? clientXff.join(', ') : input.peerIp])
-  }
-  pairs.push(['x-forwarded-port', String(input.listenerPort)])
-  pairs.push(['x-forwarded-proto', input.proto])
-  pairs.push(['x-amzn-trace-id', input.traceId])
   return pairs
 }
 
-function lastValue(pairs: Array<[string, string]>, name: string): string | undefined {
-  for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]?.[0] === name) return pairs[i]?.[1]
-  return undefined
-}
-
-function eventBody(
-  input: EventInput,
-  headers: Array<[string, string]>,
-): { body: string; isBase64Encoded: boolean } {
-  if (input.body.length === 0) return { body: '', isBase64Encoded: false }
-  const bytes = Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength)
-  if (
-    albEncodesRequestBody(
-      lastValue(headers, 'content-type'),
-      lastValue(headers, 'content-encoding'),
-    )
-  ) {
-    return { body: bytes.toString('base64'), isBase64Encoded: true }
-  }
-  try {
-    return { body: utf8.decode(bytes), isBase64Encoded: false }
-  } catch {
-    throw new BadRequestEncoding('the text body is not valid UTF-8')
+/** Put the listener's trace id in the event (the factory draws its own; ours is also logged). */
+function setTraceId(event: AlbEvent, traceId: string): void {
+  if ('multiValueHeaders' in event && event.multiValueHeaders !== undefined) {
+    event.multiValueHeaders['x-amzn-trace-id'] = [traceId]
+  } else if ('headers' in event && event.headers !== undefined) {
+    event.headers['x-amzn-trace-id'] = traceId
   }
 }
 
 /**
- * The ALB event for a request, in the target group's header mode.
+ * The ALB event for a request, in the target group's header mode. The event itself comes from
+ * `albEvent` of `@albkit/core/testing` — one implementation of the contract's event rules
+ * (X-Forwarded-*, last value wins, raw query, the body-encoding rule) for tests and this runtime.
  * @example
  * buildEvent({ method: 'GET', target: '/a?q=a%20b', rawHeaders: ['Host', 'x'], body: Buffer.alloc(0),
  *   peerIp: '127.0.0.1', listenerPort: 80, proto: 'http', targetGroupArn: arn, mode: 'single',
  *   xffMode: 'append', traceId: 'Root=1-…' }).queryStringParameters // { q: 'a%20b' }
  */
-export function buildEvent(input: EventInput): AlbEventSingle | AlbEventMulti {
+export function buildEvent(input: EventInput): AlbEvent {
   const { path, rawQuery } = splitTarget(input.target)
-  const headers = forwardedHeaders(input)
-  const query = rawQueryPairs(rawQuery)
-  const { body, isBase64Encoded } = eventBody(input, headers)
-  const requestContext = { elb: { targetGroupArn: input.targetGroupArn } }
-  if (input.mode === 'multi') {
-    const multiValueHeaders: Record<string, string[]> = {}
-    for (const [k, v] of headers) appendValue(multiValueHeaders, k, v)
-    const multiValueQueryStringParameters: Record<string, string[]> = {}
-    for (const [k, v] of query) appendValue(multiValueQueryStringParameters, k, v)
-    return {
-      requestContext,
-      httpMethod: input.method,
+  let event: AlbEvent
+  try {
+    event = albEvent({
+      method: input.method,
       path,
-      multiValueQueryStringParameters,
-      multiValueHeaders,
-      body,
-      isBase64Encoded,
-    }
+      query: rawQuery ?? '',
+      headers: clientHeaderPairs(input.rawHeaders),
+      body: input.body,
+      mode: input.mode,
+      sourceIp: input.peerIp,
+      port: input.listenerPort,
+      proto: input.proto,
+      targetGroupArn: input.targetGroupArn,
+      xffMode: input.xffMode,
+    })
+  } catch (err) {
+    // a text body that is not valid UTF-8 (access-log reason LambdaBadRequest)
+    if (err instanceof AlbError && err.statusCode === 400)
+      throw new BadRequestEncoding('the text body is not valid UTF-8')
+    throw err
   }
-  // single-value mode: the last value of a repeated header or query key wins
-  const single: Record<string, string> = {}
-  for (const [k, v] of headers) setKey(single, k, v)
-  const queryStringParameters: Record<string, string> = {}
-  for (const [k, v] of query) setKey(queryStringParameters, k, v)
-  return {
-    requestContext,
-    httpMethod: input.method,
-    path,
-    queryStringParameters,
-    headers: single,
-    body,
-    isBase64Encoded,
-  }
+  setTraceId(event, input.traceId)
+  return event
 }

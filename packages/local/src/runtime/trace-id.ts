@@ -28,7 +28,7 @@ export function newTraceIdPart(nowMs: number = Date.now()): string {
 /**
  * The X-Amzn-Trace-Id value forwarded to the target, given what the client sent.
  * @example
- * forwardedTraceId('Root=1-5c536348-3d683b8b04734faae651f476') // 'Root=1-5c536348-…;Self=1-…'
+ * forwardedTraceId('Root=1-5c536348-3d683b8b04734faae651f476') // 'Self=1-…;Root=1-5c536348-…'
  * forwardedTraceId(undefined)                                  // 'Root=1-…'
  */
 export function forwardedTraceId(
@@ -40,7 +40,8 @@ export function forwardedTraceId(
     .split(';')
     .map((f) => f.trim())
     .filter((f) => f !== '' && !/^self=/i.test(f))
+  // AWS's example puts the new Self first: Self=…;Root=…;CalledFrom=app
   if (fields.some((f) => /^root=/i.test(f)))
-    return [...fields, `Self=${newTraceIdPart(nowMs)}`].join(';')
+    return [`Self=${newTraceIdPart(nowMs)}`, ...fields].join(';')
   return [`Root=${newTraceIdPart(nowMs)}`, ...fields].join(';')
 }
