@@ -13,7 +13,7 @@ import { multipartBody } from './test-support/multipart-body.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 const limits = {
-  maxFiles: 5,
+  maxFiles: 10,
   maxFileBytes: 1000,
   maxFields: 5,
   maxFieldBytes: 1000,
