@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { fixtureConfig } from '../runtime/test-support.js'
 import { type LocalAlb, start } from '../start.js'
@@ -17,7 +19,7 @@ before(async () => {
     adminPort: 0,
     s3: false,
     quiet: true,
-    logDir: '.albkit/test-logs',
+    logDir: join(tmpdir(), 'albkit-conformance-logs'),
   })
 })
 after(() => alb.close())
