@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import fc from 'fast-check'
 import { numRuns } from './fuzz-runs.js'
-import { isBase64Text } from './validate.js'
+import { ALB_MAX_RESPONSE_BYTES } from './limits.js'
+import { isBase64Text, resultByteLength, validateResult } from './validate.js'
 
 const REFERENCE = /^[A-Za-z0-9+/]*={0,2}$/
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
@@ -31,4 +32,24 @@ test('isBase64Text on real encodings and on a corrupted large body', () => {
   assert.equal(isBase64Text(`${big.slice(0, 1000)}=${big.slice(1001)}`), false)
   assert.equal(isBase64Text('QR=='), true) // non-canonical padding bits: accepted, like the regex
   assert.equal(isBase64Text('QQ-_'), false) // base64url characters are not base64
+})
+
+test('validateResult measures a base64 result exactly at the 1 MB boundary', () => {
+  const shell = {
+    statusCode: 200,
+    statusDescription: '200 OK',
+    isBase64Encoded: true,
+    headers: { 'Content-Type': 'application/octet-stream' },
+    body: '',
+  }
+  const room = ALB_MAX_RESPONSE_BYTES - resultByteLength(shell)
+  const fits = { ...shell, body: 'A'.repeat(room - (room % 4)) }
+  const over = { ...shell, body: 'A'.repeat(room - (room % 4) + 4) }
+  assert.ok(resultByteLength(fits) <= ALB_MAX_RESPONSE_BYTES)
+  assert.deepEqual(validateResult(fits, 'single'), [])
+  assert.ok(resultByteLength(over) > ALB_MAX_RESPONSE_BYTES)
+  assert.match(
+    validateResult(over, 'single').join(),
+    new RegExp(`result is ${resultByteLength(over)} bytes`),
+  )
 })
