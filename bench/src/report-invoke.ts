@@ -25,7 +25,9 @@ export function invokeTargets(rows: InvokeRow[]): Array<{ target: string; met: b
       target: `${event}: albkit within 2 µs of the bare handler (is ${duration(gap)} over)`,
       met: gap <= 2_000,
     })
-    const peers = rows.filter((r) => r.event === event && r.peer !== ALBKIT && r.peer !== BARE)
+    const peers = rows.filter(
+      (r) => r.event === event && !r.peer.startsWith('albkit') && r.peer !== BARE,
+    )
     const slowest = Math.min(...peers.map((p) => p.meanNs / a.meanNs))
     out.push({
       target: `${event}: every peer ≥ 10× slower than albkit (closest is ${ratio(slowest)})`,

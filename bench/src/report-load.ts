@@ -1,6 +1,6 @@
 /** Tables and target verdicts of (b), the local load balancer under load. */
 import { ms, ratio, table, verdict } from './format.js'
-import type { LoadRow } from './load/run-load.js'
+import type { LoadResult, LoadRow } from './load/run-load.js'
 
 const find = (rows: LoadRow[], prefix: string, path: string, c: number) =>
   rows.find((r) => r.server.startsWith(prefix) && r.path === path && r.connections === c)
@@ -31,7 +31,7 @@ export function loadTargets(rows: LoadRow[]): Array<{ target: string; met: boole
   ]
 }
 
-export function loadTables(rows: LoadRow[]): string {
+export function loadTables({ runs: rows, designs }: LoadResult): string {
   const rawOf = (r: LoadRow) => find(rows, 'raw', r.path, r.connections)?.requestsPerSec ?? 0
   const slsOf = (r: LoadRow) =>
     find(rows, 'serverless-offline (default', r.path, r.connections)?.requestsPerSec ?? 0
@@ -66,5 +66,15 @@ export function loadTables(rows: LoadRow[]): string {
   const targets = loadTargets(rows)
     .map((t) => `- ${verdict(t.met, t.target)}`)
     .join('\n')
-  return `${body}\n\nTargets (albkit dev in its default mode, /hello):\n${targets}`
+  const isolation = table(
+    ['isolation design', 'hosts', 'round trips/s', 'p50', 'p99'],
+    designs.map((d) => [
+      d.design,
+      String(d.threadsOrProcesses || 'main thread'),
+      d.roundTripsPerSec.toFixed(0),
+      `${d.p50Us.toFixed(0)} µs`,
+      `${d.p99Us.toFixed(0)} µs`,
+    ]),
+  )
+  return `${body}\n\nTargets (albkit dev in its default mode, /hello):\n${targets}\n\nWhat isolation itself costs (no HTTP, no routing: a serialised event to one of 10 isolated instances of the same handler and the result back, 10 in flight):\n\n${isolation}`
 }

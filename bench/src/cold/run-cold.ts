@@ -63,7 +63,7 @@ function shuffle<T>(xs: T[]): T[] {
 
 export async function runCold(quick: boolean, log: (s: string) => void): Promise<ColdRow[]> {
   const variants = await coldVariants(log)
-  const rounds = quick ? 10 : 40
+  const rounds = quick ? 8 : 40
   const baseline = { name: 'baseline', bundle: 'none', event: '{}', env: {} }
   const times = new Map<string, number[]>()
   const statuses = new Map<string, number>()

@@ -36,7 +36,7 @@ const apps: Array<Omit<ColdVariant, 'bundle' | 'kind'> & { dir: string }> = [
     event: get('/ip', 'multi'),
     env: {},
     expectStatus: 200,
-    target: { addedMs: 10, gzipBytes: 30_000 },
+    target: { addedMs: 10, gzipBytes: 30 * 1024 },
   },
   {
     name: 'binary-response',
@@ -44,7 +44,7 @@ const apps: Array<Omit<ColdVariant, 'bundle' | 'kind'> & { dir: string }> = [
     event: get('/binary/logo.png'),
     env: {},
     expectStatus: 200,
-    target: { addedMs: 10, gzipBytes: 30_000 },
+    target: { addedMs: 10, gzipBytes: 30 * 1024 },
   },
   {
     name: 'health-checker',
@@ -52,7 +52,7 @@ const apps: Array<Omit<ColdVariant, 'bundle' | 'kind'> & { dir: string }> = [
     event: JSON.stringify(healthCheckEvent({ path: '/health' })),
     env: { HEALTH_PROBES: '[]' },
     expectStatus: 200,
-    target: { addedMs: 10, gzipBytes: 30_000 },
+    target: { addedMs: 10, gzipBytes: 30 * 1024 },
   },
   {
     // the presign route loads the SDK, builds an S3Client and signs locally: no network

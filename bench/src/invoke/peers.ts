@@ -1,6 +1,7 @@
 /** Every peer of cost-per-invocation, in table order (the bare handler first: it is the floor). */
 import type { PeerHandler } from './events.js'
 import { albkitHandler } from './peer-albkit.js'
+import { albkitCoreHandler } from './peer-albkit-core.js'
 import { bareHandler } from './peer-bare.js'
 import { expressHandler } from './peer-express.js'
 import { honoHandler } from './peer-hono.js'
@@ -16,6 +17,7 @@ export function peers(): Peer[] {
   return [
     { name: 'bare handler (floor)', handler: bareHandler },
     { name: 'albkit (core + middy)', handler: albkitHandler() },
+    { name: 'albkit core alone (no middy)', handler: albkitCoreHandler },
     { name: 'lambda-api', handler: lambdaApiHandler() },
     { name: 'hono (aws-lambda adapter)', handler: honoHandler() },
     { name: 'Powertools event-handler', handler: powertoolsHandler() },

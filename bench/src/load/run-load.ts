@@ -1,11 +1,14 @@
 /**
  * (b) The local load balancer under load: each server in its own process, autocannon (in this
- * process) at 1, 10 and 50 connections on /hello, and 10 connections on the 500 KB /binary.
+ * process) at 1, 10 and 50 connections on /hello, and 10 connections on the 500 KB /binary
+ * (with a plain node:http client loop: see http-loop.ts).
  * Each server's answers are checked byte for byte before it is loaded; every run is preceded by
  * a short warm-up at the same concurrency (instances are started on demand).
  */
 import autocannon from 'autocannon'
 import { binaryBytes } from '../../fixtures/load/binary-bytes.js'
+import { httpLoop, type LoopResult } from './http-loop.js'
+import { type DesignRow, runIsolationDesigns } from './isolation-designs.js'
 import { serverKinds } from './servers.js'
 
 export interface LoadRow {
@@ -30,13 +33,28 @@ async function correct(url: string): Promise<boolean> {
   return helloOk && binary.status === 200 && bytes.equals(binaryBytes())
 }
 
-async function load(url: string, connections: number, durationS: number) {
-  return autocannon({ url, connections, duration: durationS, pipelining: 1, timeout: 10 })
+/** autocannon for small answers; the plain node:http loop for the 500 KB one (see http-loop.ts). */
+async function load(url: string, connections: number, durationS: number): Promise<LoopResult> {
+  if (url.endsWith('/binary')) return httpLoop(url, connections, durationS)
+  const r = await autocannon({ url, connections, duration: durationS, pipelining: 1, timeout: 10 })
+  return {
+    requestsPerSec: r.requests.average,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    maxMs: r.latency.max,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  }
 }
 
-export async function runLoad(quick: boolean, log: (s: string) => void): Promise<LoadRow[]> {
+export interface LoadResult {
+  runs: LoadRow[]
+  designs: DesignRow[]
+}
+
+export async function runLoad(quick: boolean, log: (s: string) => void): Promise<LoadResult> {
   const rows: LoadRow[] = []
-  const durationS = quick ? 2 : 5
+  const durationS = quick ? 1.5 : 5
   const plan: Array<{ path: '/hello' | '/binary'; connections: number }> = quick
     ? [
         { path: '/hello', connections: 10 },
@@ -54,28 +72,24 @@ export async function runLoad(quick: boolean, log: (s: string) => void): Promise
       const ok = await correct(server.url)
       for (const step of plan) {
         const url = `${server.url}${step.path}`
-        await load(url, step.connections, 1)
+        await load(url, step.connections, quick ? 0.5 : 1)
         const r = await load(url, step.connections, durationS)
         rows.push({
           server: kind.name,
           path: step.path,
           connections: step.connections,
           durationS,
-          requestsPerSec: r.requests.average,
-          p50Ms: r.latency.p50,
-          p99Ms: r.latency.p99,
-          maxMs: r.latency.max,
-          errors: r.errors + r.timeouts,
-          non2xx: r.non2xx,
+          ...r,
           correct: ok,
         })
         log(
-          `  ${kind.name.padEnd(46)} ${step.path.padEnd(8)} c=${String(step.connections).padEnd(3)} ${r.requests.average.toFixed(0).padStart(7)} req/s p99 ${r.latency.p99} ms`,
+          `  ${kind.name.padEnd(46)} ${step.path.padEnd(8)} c=${String(step.connections).padEnd(3)} ${r.requestsPerSec.toFixed(0).padStart(7)} req/s p99 ${r.p99Ms.toFixed(1)} ms`,
         )
       }
     } finally {
       await server.close()
     }
   }
-  return rows
+  log('  isolation designs (transport only, 10 requests in flight):')
+  return { runs: rows, designs: await runIsolationDesigns(quick, log) }
 }

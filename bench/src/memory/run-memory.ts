@@ -87,7 +87,7 @@ function handlerInstance(total: number): Promise<MemoryRow> {
 }
 
 export async function runMemory(quick: boolean, log: (s: string) => void): Promise<MemoryRow[]> {
-  const total = quick ? 20_000 : 100_000
+  const total = quick ? 10_000 : 100_000
   const rows = [await balancer(total, log), await handlerInstance(total)]
   for (const r of rows) {
     const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`
