@@ -14,26 +14,41 @@ export interface ConformanceResult {
   detail?: string
 }
 
+export interface ConformanceOptions {
+  /**
+   * Called after each check, before the next one; may return a replacement result. A runner
+   * comparing emulators uses it to notice a server that died during the check and restart it.
+   */
+  afterEach?: (
+    result: ConformanceResult,
+  ) => Promise<ConformanceResult | undefined> | ConformanceResult | undefined
+}
+
 /**
  * @example
  * const results = await runConformance({ baseUrl: alb.url, singlePath: '/echo', multiPath: '/multi/echo' })
  * console.log(results.filter((r) => !r.passed))
  */
-export async function runConformance(target: ConformanceTarget): Promise<ConformanceResult[]> {
+export async function runConformance(
+  target: ConformanceTarget,
+  options: ConformanceOptions = {},
+): Promise<ConformanceResult[]> {
   const results: ConformanceResult[] = []
   for (const check of checks) {
+    let result: ConformanceResult
     try {
       await check.run(target)
-      results.push({ id: check.id, rule: check.rule, source: check.source, passed: true })
+      result = { id: check.id, rule: check.rule, source: check.source, passed: true }
     } catch (err) {
-      results.push({
+      result = {
         id: check.id,
         rule: check.rule,
         source: check.source,
         passed: false,
         detail: err instanceof Error ? err.message : String(err),
-      })
+      }
     }
+    results.push((await options.afterEach?.(result)) ?? result)
   }
   return results
 }

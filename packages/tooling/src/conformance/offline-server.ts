@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { request } from 'node:http'
+import { oslsBin, oslsEnv } from '../validate/sls-package.js'
+import { freePort } from './free-port.js'
+
+/** A running `osls offline` for one service dir, on its own loopback ports. */
+export interface OfflineServer {
+  /** the ALB listener, e.g. http://127.0.0.1:41234 */
+  url: string
+  /** false once the process has exited (crashed or stopped) */
+  alive(): boolean
+  /** the last lines it printed, for error messages */
+  output(): string
+  stop(): Promise<void>
+}
+
+const START_TIMEOUT_MS = 60_000
+
+/**
+ * Start `osls offline start` in `dir` (SLS_TELEMETRY_DISABLED=1) in its own process group and
+ * wait, at most 60 s, until its ALB port answers HTTP.
+ *
+ * @example
+ * const peer = await startOffline('/tmp/albkit-conformance-x')
+ * try { console.log(peer.url) } finally { await peer.stop() }
+ */
+export async function startOffline(dir: string, albPort?: number): Promise<OfflineServer> {
+  const port = albPort ?? (await freePort())
+  const lambdaPort = await freePort()
+  const child = spawn(
+    process.execPath,
+    [
+      oslsBin(),
+      'offline',
+      'start',
+      '--host',
+      '127.0.0.1',
+      '--albPort',
+      String(port),
+      '--lambdaPort',
+      String(lambdaPort),
+    ],
+    { cwd: dir, env: oslsEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let log = ''
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString('utf8')).slice(-4000)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const server: OfflineServer = {
+    url: `http://127.0.0.1:${port}`,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    output: () => log,
+    stop: () => stopGroup(child, exited),
+  }
+  const deadline = Date.now() + START_TIMEOUT_MS
+  while (!(await answers(server.url))) {
+    if (!server.alive() || Date.now() > deadline) {
+      await server.stop()
+      throw new Error(`osls offline did not start within 60 s:\n${log.trim().slice(-1500)}`)
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return server
+}
+
+/** SIGTERM the whole process group (osls and anything it spawned), SIGKILL after 5 s. */
+async function stopGroup(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  const pid = child.pid
+  if (pid === undefined) return
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, s)
+    } catch {
+      // the group is already gone
+    }
+  }
+  signal('SIGTERM')
+  const timer = setTimeout(() => signal('SIGKILL'), 5_000)
+  if (child.exitCode === null && child.signalCode === null) await exited
+  clearTimeout(timer)
+  signal('SIGKILL')
+}
+
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request(url, { agent: false }, (res) => {
+      res.resume()
+      resolve(true)
+    })
+    req.setTimeout(2_000, () => req.destroy())
+    req.on('error', () => resolve(false))
+    req.end()
+  })
+}

@@ -1,0 +1,93 @@
+import type { ConformanceResult } from '@albkit/local'
+
+/** How one server did on one check. */
+export interface Outcome {
+  passed: boolean
+  /** the server process died during the check */
+  crashed?: boolean
+  detail?: string
+}
+
+/** One row of the side-by-side table. */
+export interface ComparisonRow {
+  id: string
+  rule: string
+  section: string
+  source: string
+  albkit: Outcome
+  offline?: Outcome
+}
+
+// The section of docs/alb-contract (§2 request event, §3 response, §4 limits, §5 rules, §6 health).
+const SECTIONS: Record<string, string> = {
+  'body-too-large': '§4',
+  'trace-method': '§4',
+  websocket: '§4',
+  'xff-too-many': '§4',
+  'header-too-large': '§4',
+}
+
+/**
+ * Pair the two servers' results by check id (albkit's order).
+ *
+ * @example
+ * const rows = compare(albkitResults, offlineResults)
+ */
+export function compare(
+  albkit: ConformanceResult[],
+  offline?: Array<ConformanceResult & { crashed?: boolean }>,
+): ComparisonRow[] {
+  const peer = new Map((offline ?? []).map((r) => [r.id, r]))
+  return albkit.map((r) => {
+    const o = peer.get(r.id)
+    return {
+      id: r.id,
+      rule: r.rule,
+      section: SECTIONS[r.id] ?? '§2',
+      source: r.source,
+      albkit: outcome(r),
+      ...(o === undefined ? {} : { offline: outcome(o) }),
+    }
+  })
+}
+
+function outcome(r: ConformanceResult & { crashed?: boolean }): Outcome {
+  return {
+    passed: r.passed,
+    ...(r.crashed === true ? { crashed: true } : {}),
+    ...(r.detail === undefined ? {} : { detail: r.detail }),
+  }
+}
+
+/**
+ * The markdown table: rule, contract section, albkit, serverless-offline and what it did instead.
+ *
+ * @example
+ * console.log(renderTable(rows))
+ */
+export function renderTable(rows: ComparisonRow[]): string {
+  const lines = [
+    '| rule | contract | albkit | serverless-offline | serverless-offline observed |',
+    '|---|---|---|---|---|',
+  ]
+  for (const row of rows) {
+    lines.push(
+      `| ${cell(row.rule, 200)} (\`${row.id}\`) | ${row.section} | ${mark(row.albkit)}${
+        row.albkit.passed ? '' : `: ${cell(row.albkit.detail ?? '')}`
+      } | ${
+        row.offline === undefined ? 'not run' : mark(row.offline)
+      } | ${row.offline === undefined || row.offline.passed ? '' : cell(row.offline.detail ?? '')} |`,
+    )
+  }
+  return lines.join('\n')
+}
+
+function mark(o: Outcome): string {
+  if (o.crashed === true) return '💥 crashed the server'
+  return o.passed ? '✅ pass' : '❌ fail'
+}
+
+function cell(text: string, max = 90): string {
+  const flat = text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
