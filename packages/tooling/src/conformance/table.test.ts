@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { compare, renderTable } from './table.js'
+
+const base = { rule: 'TRACE → 405', source: 'ELB user guide' }
+
+test('compare pairs results by id and keeps the crash marker', () => {
+  const rows = compare(
+    [
+      { ...base, id: 'trace-method', passed: true },
+      { ...base, id: 'empty-body', passed: true },
+    ],
+    [
+      { ...base, id: 'empty-body', passed: false, detail: 'body undefined' },
+      { ...base, id: 'trace-method', passed: false, crashed: true, detail: 'crashed the server' },
+    ],
+  )
+  assert.deepEqual(
+    rows.map((r) => [r.id, r.section, r.offline?.passed, r.offline?.crashed]),
+    [
+      ['trace-method', '§4', false, true],
+      ['empty-body', '§2', false, undefined],
+    ],
+  )
+})
+
+test('renderTable: one row per check, crash and deviation shown, pipes escaped', () => {
+  const rows = compare(
+    [
+      { ...base, id: 'a', passed: true },
+      { ...base, id: 'b', passed: true },
+      { ...base, id: 'c', passed: false, detail: 'x' },
+    ],
+    [
+      { ...base, id: 'a', passed: false, detail: 'got a|b' },
+      { ...base, id: 'b', passed: false, crashed: true },
+    ],
+  )
+  const lines = renderTable(rows).split('\n')
+  assert.equal(lines.length, 2 + 3)
+  assert.match(lines[2] ?? '', /✅ pass \| ❌ fail \| got a\\\|b \|$/)
+  assert.match(lines[3] ?? '', /crashed the server/)
+  assert.match(lines[4] ?? '', /❌ fail: x \| not run \|/)
+})
