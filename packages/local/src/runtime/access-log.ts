@@ -34,9 +34,12 @@ export interface AccessLogEntry {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
 const CONTROL = /[\x00-\x1f\x7f]/g
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same set plus quote and backslash
+const NEEDS_ESCAPE = /[\\"\x00-\x1f\x7f]/
 
 function quote(value: string | undefined): string {
   if (value === undefined || value === '') return '"-"'
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`
   return `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}"`
 }
 

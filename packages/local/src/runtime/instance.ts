@@ -12,6 +12,30 @@ export type InstanceOutcome =
   | { kind: 'bad-request'; message: string }
   | { kind: 'error'; reason: 'unhandled' | 'timeout' | 'crashed' | 'init'; message: string }
 
+// One watchdog for every running invocation instead of a timer per request: it checks the
+// deadlines every WATCHDOG_MS (timeouts fire up to that much late).
+const WATCHDOG_MS = 20
+const running = new Set<Instance>()
+let watchdog: NodeJS.Timeout | undefined
+
+function watch(instance: Instance): void {
+  running.add(instance)
+  if (watchdog === undefined) {
+    watchdog = setInterval(() => {
+      const now = Date.now()
+      for (const i of running) if (now >= i.deadline) i.timeOut()
+      if (running.size === 0) {
+        clearInterval(watchdog)
+        watchdog = undefined
+      }
+    }, WATCHDOG_MS)
+  }
+}
+
+function unwatch(instance: Instance): void {
+  running.delete(instance)
+}
+
 /** Lambda's limit on the init phase (Lambda developer guide, "Lambda execution environment lifecycle"). */
 const INIT_TIMEOUT_MS = 10_000
 
@@ -29,6 +53,10 @@ export class Instance {
   private readonly ready: Promise<string | undefined>
   private pending: ((outcome: InstanceOutcome) => void) | undefined
   private seq = 0
+  private isReady = false
+  /** epoch ms when the running invocation times out */
+  deadline = 0
+  private timeoutMs = 0
 
   constructor(options: InstanceOptions, onDeath: (instance: Instance) => void) {
     this.worker = new Worker(options.workerFile, {
@@ -49,6 +77,7 @@ export class Instance {
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') {
         clearTimeout(initTimer)
+        this.isReady = true
         markReady(undefined)
       } else if (reply.type === 'init-error') {
         clearTimeout(initTimer)
@@ -88,33 +117,50 @@ export class Instance {
   }
 
   /** Run one invocation; resolves when the handler answers, throws, crashes or times out. */
-  async invoke(
+  invoke(
     payload: Pick<InvokeMessage, 'mode' | 'input' | 'event'>,
     requestId: string,
     timeoutMs: number,
   ): Promise<InstanceOutcome> {
-    const initError = await this.ready
-    if (initError !== undefined) return { kind: 'error', reason: 'init', message: initError }
-    if (this.dead) return { kind: 'error', reason: 'crashed', message: 'the instance is gone' }
+    if (this.isReady) return this.run(payload, requestId, timeoutMs)
+    return this.ready.then((initError) =>
+      initError === undefined
+        ? this.run(payload, requestId, timeoutMs)
+        : { kind: 'error', reason: 'init', message: initError },
+    )
+  }
+
+  private run(
+    payload: Pick<InvokeMessage, 'mode' | 'input' | 'event'>,
+    requestId: string,
+    timeoutMs: number,
+  ): Promise<InstanceOutcome> {
+    if (this.dead)
+      return Promise.resolve({ kind: 'error', reason: 'crashed', message: 'the instance is gone' })
     this.invocations++
     const id = ++this.seq
     const deadline = Date.now() + timeoutMs
     return new Promise<InstanceOutcome>((resolve) => {
-      const timer = setTimeout(() => {
-        this.settle({
-          kind: 'error',
-          reason: 'timeout',
-          message: `Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`,
-        })
-        this.kill()
-      }, timeoutMs)
+      this.timeoutMs = timeoutMs
+      this.deadline = deadline
+      watch(this)
       this.pending = (outcome) => {
-        clearTimeout(timer)
+        unwatch(this)
         resolve(outcome)
       }
       const message: InvokeMessage = { id, requestId, deadline, ...payload }
       this.worker.postMessage(message)
     })
+  }
+
+  /** Called by the watchdog once the deadline has passed: answer 502 and end the thread. */
+  timeOut(): void {
+    this.settle({
+      kind: 'error',
+      reason: 'timeout',
+      message: `Task timed out after ${(this.timeoutMs / 1000).toFixed(2)} seconds`,
+    })
+    this.kill()
   }
 
   /** End the thread at once (timeouts, replacement, shutdown). */
