@@ -3,6 +3,7 @@
  * pointed at albkit or at another emulator (e.g. serverless-offline) for comparison.
  */
 import { type ConformanceTarget, checks } from './checks.js'
+import { responseChecks } from './response-checks.js'
 
 export type { ConformanceTarget } from './checks.js'
 
@@ -34,7 +35,7 @@ export async function runConformance(
   options: ConformanceOptions = {},
 ): Promise<ConformanceResult[]> {
   const results: ConformanceResult[] = []
-  for (const check of checks) {
+  for (const check of [...checks, ...responseChecks]) {
     let result: ConformanceResult
     try {
       await check.run(target)

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,17 +13,10 @@ export interface EchoApp {
   remove(): Promise<void>
 }
 
-// The echo function answers with the event it received, in the header shape of that event
-// (Lambda developer guide, "Process Application Load Balancer requests with Lambda").
-// Canonical `Content-Type`: serverless-offline crashes on a lower-case one.
-const HANDLER = `export const echo = async (event) => {
-  const headers = { 'Content-Type': 'application/json' }
-  const result = { statusCode: 200, statusDescription: '200 OK', isBase64Encoded: false, body: JSON.stringify({ event }) }
-  if (event.multiValueHeaders) result.multiValueHeaders = { 'Content-Type': ['application/json'] }
-  else result.headers = headers
-  return result
-}
-`
+// The suite's own echo function (plain JS): the same file albkit's conformance test loads.
+const HANDLER_FILE = fileURLToPath(
+  new URL('../../../local/src/conformance/echo-handler.mjs', import.meta.url),
+)
 
 const LISTENER =
   'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/conformance/0000000000000000/0000000000000000'
@@ -72,7 +65,7 @@ functions:
  */
 export async function writeEchoApp(): Promise<EchoApp> {
   const dir = await mkdtemp(join(tmpdir(), 'albkit-conformance-'))
-  await writeFile(join(dir, 'handler.mjs'), HANDLER)
+  await copyFile(HANDLER_FILE, join(dir, 'handler.mjs'))
   await writeFile(join(dir, 'serverless.yml'), echoServerlessYml())
   await writeFile(join(dir, 'package.json'), '{"type":"module","private":true}\n')
   const modules = fileURLToPath(new URL('../../node_modules', import.meta.url))

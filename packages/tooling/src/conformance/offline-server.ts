@@ -9,6 +9,8 @@ export interface OfflineServer {
   url: string
   /** false once the process has exited (crashed or stopped) */
   alive(): boolean
+  /** the process is up and its ALB port answers HTTP */
+  responsive(): Promise<boolean>
   /** the last lines it printed, for error messages */
   output(): string
   stop(): Promise<void>
@@ -53,6 +55,7 @@ export async function startOffline(dir: string, albPort?: number): Promise<Offli
     url: `http://127.0.0.1:${port}`,
     alive: () => child.exitCode === null && child.signalCode === null,
     output: () => log,
+    responsive: async () => server.alive() && (await answers(server.url)),
     stop: () => stopGroup(child, exited),
   }
   const deadline = Date.now() + START_TIMEOUT_MS

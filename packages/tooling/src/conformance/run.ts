@@ -47,7 +47,8 @@ export async function runOfflineHalf(app: EchoApp): Promise<PeerResult[]> {
       { baseUrl: peer.url, ...ECHO_PATHS },
       {
         async afterEach(result): Promise<PeerResult | undefined> {
-          if (peer.alive()) return undefined
+          // a crash shows as a reset or refused connection; the process may take a moment to exit
+          if (await peer.responsive()) return undefined
           await peer.stop()
           peer = await startOffline(app.dir, port)
           return { ...result, passed: false, crashed: true, detail: 'crashed the server' }

@@ -20,6 +20,12 @@ export interface ComparisonRow {
 
 // The section of docs/alb-contract (§2 request event, §3 response, §4 limits, §5 rules, §6 health).
 const SECTIONS: Record<string, string> = {
+  'response-base64-decoded': '§3',
+  'response-multi-value-headers': '§3',
+  'response-header-name-case': '§3',
+  'response-malformed': '§4',
+  'function-threw': '§4',
+  'response-too-large': '§4',
   'body-too-large': '§4',
   'trace-method': '§4',
   websocket: '§4',

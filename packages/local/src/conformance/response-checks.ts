@@ -1,0 +1,114 @@
+/**
+ * Response-side checks (contract §3 and the 502s of §4): the echo function returns a result
+ * document chosen by the check (header `x-conformance-result`, see echo-handler.mjs) and the
+ * check asserts the bytes the client got.
+ */
+import { randomBytes } from 'node:crypto'
+import type { ConformanceCheck } from './checks.js'
+import { CheckFailed } from './checks.js'
+import { type RawResponse, send } from './http-client.js'
+
+function expect(ok: boolean, message: string): void {
+  if (!ok) throw new CheckFailed(message)
+}
+
+/** Ask the echo function to return `result` (or to throw) and give back what the client got. */
+function respond(url: string, result: object | 'throw'): Promise<RawResponse> {
+  const script =
+    result === 'throw' ? 'throw' : Buffer.from(JSON.stringify(result)).toString('base64')
+  return send(url, { headers: { 'x-conformance-result': script } })
+}
+
+const ok = { statusCode: 200, statusDescription: '200 OK' }
+const LAMBDA_GUIDE =
+  'Lambda developer guide, "Process Application Load Balancer requests with Lambda"'
+const ELB_LAMBDA = 'ELB user guide, "Lambda functions as targets"'
+const ELB_LOGS = 'ELB user guide, "Access logs for your Application Load Balancer" (error reasons)'
+
+export const responseChecks: ConformanceCheck[] = [
+  {
+    id: 'response-base64-decoded',
+    rule: 'a result with isBase64Encoded true reaches the client as the decoded bytes',
+    source: ELB_LAMBDA,
+    async run(t) {
+      const bytes = randomBytes(2048)
+      const res = await respond(`${t.baseUrl}${t.singlePath}`, {
+        ...ok,
+        isBase64Encoded: true,
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: bytes.toString('base64'),
+      })
+      expect(res.status === 200 && res.body.equals(bytes), `status ${res.status}, bytes changed`)
+    },
+  },
+  {
+    id: 'response-multi-value-headers',
+    rule: 'multi-value mode: multiValueHeaders reach the client, two Set-Cookie stay two headers',
+    source: ELB_LAMBDA,
+    async run(t) {
+      const res = await respond(`${t.baseUrl}${t.multiPath}`, {
+        ...ok,
+        isBase64Encoded: false,
+        multiValueHeaders: { 'Content-Type': ['text/plain'], 'Set-Cookie': ['a=1', 'b=2'] },
+        body: 'ok',
+      })
+      const cookies = res.headers['set-cookie']
+      expect(
+        res.status === 200 && JSON.stringify(cookies) === '["a=1","b=2"]',
+        `status ${res.status}, set-cookie ${JSON.stringify(cookies)}`,
+      )
+    },
+  },
+  {
+    id: 'response-header-name-case',
+    rule: 'response header names in any case (a lower-case content-type) are passed on',
+    source: LAMBDA_GUIDE,
+    async run(t) {
+      const res = await respond(`${t.baseUrl}${t.singlePath}`, {
+        ...ok,
+        isBase64Encoded: false,
+        headers: { 'content-type': 'text/plain', 'x-lower': 'v' },
+        body: 'ok',
+      })
+      expect(
+        res.status === 200 &&
+          res.headers['content-type'] === 'text/plain' &&
+          res.headers['x-lower'] === 'v' &&
+          res.body.toString() === 'ok',
+        `status ${res.status}, content-type ${res.headers['content-type']}`,
+      )
+    },
+  },
+  {
+    id: 'response-malformed',
+    rule: 'a malformed result (statusCode not a number) → 502',
+    source: ELB_LOGS,
+    async run(t) {
+      const res = await respond(`${t.baseUrl}${t.singlePath}`, { statusCode: 'abc', body: 'x' })
+      expect(res.status === 502, `expected 502, got ${res.status}`)
+    },
+  },
+  {
+    id: 'function-threw',
+    rule: 'the function threw → 502',
+    source: ELB_LOGS,
+    async run(t) {
+      const res = await respond(`${t.baseUrl}${t.singlePath}`, 'throw')
+      expect(res.status === 502, `expected 502, got ${res.status}`)
+    },
+  },
+  {
+    id: 'response-too-large',
+    rule: 'a result document over 1 MB → 502',
+    source: ELB_LAMBDA,
+    async run(t) {
+      const res = await respond(`${t.baseUrl}${t.singlePath}`, {
+        ...ok,
+        isBase64Encoded: false,
+        headers: { 'Content-Type': 'text/plain' },
+        bodyRepeat: 1_100_000,
+      })
+      expect(res.status === 502, `expected 502, got ${res.status}`)
+    },
+  },
+]
