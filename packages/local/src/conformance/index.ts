@@ -4,6 +4,7 @@
  */
 import { type ConformanceTarget, checks } from './checks.js'
 import { responseChecks } from './response-checks.js'
+import { routingChecks } from './routing-checks.js'
 
 export type { ConformanceTarget } from './checks.js'
 
@@ -35,7 +36,7 @@ export async function runConformance(
   options: ConformanceOptions = {},
 ): Promise<ConformanceResult[]> {
   const results: ConformanceResult[] = []
-  for (const check of [...checks, ...responseChecks]) {
+  for (const check of [...checks, ...responseChecks, ...routingChecks]) {
     let result: ConformanceResult
     try {
       await check.run(target)

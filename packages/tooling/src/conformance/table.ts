@@ -18,7 +18,7 @@ export interface ComparisonRow {
   offline?: Outcome
 }
 
-// The section of docs/alb-contract (§2 request event, §3 response, §4 limits, §5 rules, §6 health).
+// The contract section of each check (§2 request event, §3 response, §4 limits, §5 rules).
 const SECTIONS: Record<string, string> = {
   'response-base64-decoded': '§3',
   'response-multi-value-headers': '§3',
@@ -26,6 +26,9 @@ const SECTIONS: Record<string, string> = {
   'response-malformed': '§4',
   'function-threw': '§4',
   'response-too-large': '§4',
+  'path-star-spans-slash': '§5',
+  'path-case-sensitive': '§5',
+  'path-ignores-query': '§5',
   'body-too-large': '§4',
   'trace-method': '§4',
   websocket: '§4',
