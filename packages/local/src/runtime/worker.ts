@@ -101,15 +101,24 @@ async function main(messagePort: NonNullable<typeof parentPort>): Promise<void> 
       return
     }
     let reply: WorkerReply
+    const transfer: ArrayBuffer[] = []
     try {
       const result = await call(handler, event, contextFor(message))
       // the Lambda runtime serialises the result as JSON; `undefined` becomes `null`
       const json = JSON.stringify(result) ?? 'null'
-      reply = { type: 'result', id: message.id, outcome: resultToWire(json, message.mode) }
+      const outcome = resultToWire(json, message.mode)
+      if (outcome.ok) {
+        // small Buffers are views into a shared 8 KB slab, which a message would copy whole:
+        // send an exact-size copy and transfer it instead
+        const body = new Uint8Array(outcome.response.body)
+        outcome.response.body = body
+        transfer.push(body.buffer)
+      }
+      reply = { type: 'result', id: message.id, outcome }
     } catch (err) {
       reply = { type: 'error', id: message.id, ...errorFields(err) }
     }
-    messagePort.postMessage(reply)
+    messagePort.postMessage(reply, transfer)
   })
   messagePort.postMessage({ type: 'ready' } satisfies WorkerReply)
 }
