@@ -4,7 +4,7 @@ import { compare, renderTable } from './table.js'
 
 const base = { rule: 'TRACE → 405', source: 'ELB user guide' }
 
-test('compare pairs results by id and keeps the crash marker', () => {
+test('compare pairs results by id, orders by section and keeps the crash marker', () => {
   const rows = compare(
     [
       { ...base, id: 'trace-method', passed: true },
@@ -18,8 +18,8 @@ test('compare pairs results by id and keeps the crash marker', () => {
   assert.deepEqual(
     rows.map((r) => [r.id, r.section, r.offline?.passed, r.offline?.crashed]),
     [
-      ['trace-method', '§4', false, true],
       ['empty-body', '§2', false, undefined],
+      ['trace-method', '§4', false, true],
     ],
   )
 })

@@ -37,7 +37,7 @@ const SECTIONS: Record<string, string> = {
 }
 
 /**
- * Pair the two servers' results by check id (albkit's order).
+ * Pair the two servers' results by check id, ordered by contract section (stable within one).
  *
  * @example
  * const rows = compare(albkitResults, offlineResults)
@@ -47,7 +47,7 @@ export function compare(
   offline?: Array<ConformanceResult & { crashed?: boolean }>,
 ): ComparisonRow[] {
   const peer = new Map((offline ?? []).map((r) => [r.id, r]))
-  return albkit.map((r) => {
+  const rows = albkit.map((r): ComparisonRow => {
     const o = peer.get(r.id)
     return {
       id: r.id,
@@ -58,6 +58,7 @@ export function compare(
       ...(o === undefined ? {} : { offline: outcome(o) }),
     }
   })
+  return rows.sort((a, b) => a.section.localeCompare(b.section))
 }
 
 function outcome(r: ConformanceResult & { crashed?: boolean }): Outcome {
