@@ -13,16 +13,28 @@ export interface ConformanceTarget {
   singlePath: string
   /** path of an echo function in a multi-value target group */
   multiPath: string
+  /**
+   * the server also loaded the CloudFormation rules serverless.yml cannot express
+   * (echo-service.ts: fixed-response, redirect, empty target group); without it those checks
+   * report "not expressible"
+   */
+  templateRoutes?: boolean
+  /** albkit's admin server (GET /targets), for the target-health check */
+  adminUrl?: string
 }
 
 export interface ConformanceCheck {
+  /** stable identifier */
   id: string
+  /** contract section: §2 request event, §3 response, §4 limits, §5 rules, §6 health checks */
+  section: '§2' | '§3' | '§4' | '§5' | '§6'
+  /** one line: what must hold */
   rule: string
   source: string
   run(target: ConformanceTarget): Promise<void>
 }
 
-type EchoEvent = {
+export type EchoEvent = {
   httpMethod?: string
   path?: string
   headers?: Record<string, string>
@@ -39,11 +51,17 @@ export class CheckFailed extends Error {
   override name = 'CheckFailed'
 }
 
-function expect(ok: boolean, message: string): void {
+/** Thrown by a check the server under test cannot be configured for (e.g. no such template). */
+export class NotExpressible extends Error {
+  override name = 'NotExpressible'
+}
+
+/** Fail the check with `message` unless `ok`. */
+export function expect(ok: boolean, message: string): asserts ok {
   if (!ok) throw new CheckFailed(message)
 }
 
-async function echo(url: string, init?: Parameters<typeof send>[1]): Promise<EchoEvent> {
+export async function echo(url: string, init?: Parameters<typeof send>[1]): Promise<EchoEvent> {
   const res = await send(url, init)
   expect(res.status === 200, `the echo function answered ${res.status}`)
   const parsed = JSON.parse(res.body.toString('utf8')) as { event?: EchoEvent } & EchoEvent
@@ -65,6 +83,7 @@ const ELB_QUOTAS = 'ELB user guide, "Quotas for your Application Load Balancers"
 export const checks: ConformanceCheck[] = [
   {
     id: 'event-shape-single',
+    section: '§2',
     rule: 'single-value mode: headers + queryStringParameters, no multiValue* fields, targetGroupArn set',
     source: LAMBDA_GUIDE,
     async run(t) {
@@ -86,6 +105,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'event-shape-multi',
+    section: '§2',
     rule: 'multi-value mode: multiValueHeaders + multiValueQueryStringParameters instead of headers + queryStringParameters',
     source: ELB_LAMBDA,
     async run(t) {
@@ -108,6 +128,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'last-value-wins',
+    section: '§2',
     rule: 'single-value mode: a repeated query key or header → the last value',
     source: ELB_LAMBDA,
     async run(t) {
@@ -120,6 +141,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'query-not-decoded',
+    section: '§2',
     rule: 'query strings are passed raw, not URL-decoded',
     source: ELB_LAMBDA,
     async run(t) {
@@ -132,6 +154,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'lower-case-headers',
+    section: '§2',
     rule: 'header names arrive lower-case',
     source: LAMBDA_GUIDE,
     async run(t) {
@@ -145,6 +168,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'empty-body',
+    section: '§2',
     rule: 'an empty body arrives as "" with isBase64Encoded false',
     source: LAMBDA_GUIDE,
     async run(t) {
@@ -157,6 +181,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'forwarded-headers',
+    section: '§2',
     rule: 'X-Forwarded-For (client value + peer appended), X-Forwarded-Port, X-Forwarded-Proto and X-Amzn-Trace-Id are added',
     source: ELB_HEADERS,
     async run(t) {
@@ -181,6 +206,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'trace-root-kept',
+    section: '§2',
     rule: 'a client Root= in X-Amzn-Trace-Id is kept and Self= is added',
     source: 'ELB user guide, "Request tracing for your Application Load Balancer"',
     async run(t) {
@@ -195,6 +221,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'text-body-as-is',
+    section: '§2',
     rule: 'application/json and text/* bodies arrive as-is (isBase64Encoded false)',
     source: LAMBDA_GUIDE,
     async run(t) {
@@ -208,6 +235,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'binary-body-base64',
+    section: '§2',
     rule: 'other content types (octet-stream, form-urlencoded, multipart) arrive base64, byte-exact',
     source: LAMBDA_GUIDE,
     async run(t) {
@@ -231,6 +259,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'content-encoding-base64',
+    section: '§2',
     rule: 'a Content-Encoding makes even a JSON body base64',
     source: LAMBDA_GUIDE,
     async run(t) {
@@ -247,6 +276,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'body-too-large',
+    section: '§4',
     rule: 'a request body over 1 MB → 413',
     source: ELB_LAMBDA,
     run: (t) =>
@@ -258,12 +288,14 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'trace-method',
+    section: '§4',
     rule: 'TRACE → 405',
     source: ELB_TROUBLE,
     run: (t) => send(`${t.baseUrl}${t.singlePath}`, { method: 'TRACE' }).then(status(405)),
   },
   {
     id: 'websocket',
+    section: '§4',
     rule: 'a WebSocket upgrade → 400',
     source: ELB_LAMBDA,
     run: (t) =>
@@ -278,6 +310,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'xff-too-many',
+    section: '§4',
     rule: 'more than 30 X-Forwarded-For addresses → 463',
     source: ELB_TROUBLE,
     run: (t) =>
@@ -289,6 +322,7 @@ export const checks: ConformanceCheck[] = [
   },
   {
     id: 'header-too-large',
+    section: '§4',
     rule: 'one request header over 16 KB → 400',
     source: ELB_QUOTAS,
     run: (t) =>

@@ -3,6 +3,8 @@ import { request } from 'node:http'
 
 export interface RawResponse {
   status: number
+  /** the reason phrase of the status line */
+  statusMessage: string
   headers: Record<string, string | string[] | undefined>
   body: Buffer
 }
@@ -23,13 +25,15 @@ export function send(
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: init.method ?? 'GET', headers: init.headers, agent: false },
+      // 64 KB: room to observe a response whose headers exceed the ALB's 32 KB limit
+      { method: init.method ?? 'GET', headers: init.headers, agent: false, maxHeaderSize: 65_536 },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('end', () =>
           resolve({
             status: res.statusCode ?? 0,
+            statusMessage: res.statusMessage ?? '',
             headers: res.headers,
             body: Buffer.concat(chunks),
           }),

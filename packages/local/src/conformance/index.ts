@@ -2,19 +2,42 @@
  * Run the contract checks against a running load balancer. Exported so the same suite can be
  * pointed at albkit or at another emulator (e.g. serverless-offline) for comparison.
  */
-import { type ConformanceTarget, checks } from './checks.js'
+import { type ConformanceCheck, type ConformanceTarget, checks, NotExpressible } from './checks.js'
+import { healthChecks } from './health-checks.js'
+import { limitChecks } from './limit-checks.js'
 import { responseChecks } from './response-checks.js'
 import { routingChecks } from './routing-checks.js'
+import { ruleChecks } from './rule-checks.js'
 
-export type { ConformanceTarget } from './checks.js'
+export type { ConformanceCheck, ConformanceTarget } from './checks.js'
+export {
+  CONFORMANCE_ROUTES,
+  conformanceExtrasTemplate,
+  conformanceServerlessYml,
+  writeConformanceService,
+} from './echo-service.js'
 
 export interface ConformanceResult {
   id: string
+  /** contract section (§2–§6) */
+  section: ConformanceCheck['section']
   rule: string
   source: string
   passed: boolean
+  /** the server could not be configured for this check (passed is false) */
+  notExpressible?: boolean
   detail?: string
 }
+
+/** Every check, in the order they run. */
+export const allChecks: readonly ConformanceCheck[] = [
+  ...checks,
+  ...responseChecks,
+  ...limitChecks,
+  ...routingChecks,
+  ...ruleChecks,
+  ...healthChecks,
+]
 
 export interface ConformanceOptions {
   /**
@@ -36,17 +59,17 @@ export async function runConformance(
   options: ConformanceOptions = {},
 ): Promise<ConformanceResult[]> {
   const results: ConformanceResult[] = []
-  for (const check of [...checks, ...responseChecks, ...routingChecks]) {
+  for (const check of allChecks) {
+    const base = { id: check.id, section: check.section, rule: check.rule, source: check.source }
     let result: ConformanceResult
     try {
       await check.run(target)
-      result = { id: check.id, rule: check.rule, source: check.source, passed: true }
+      result = { ...base, passed: true }
     } catch (err) {
       result = {
-        id: check.id,
-        rule: check.rule,
-        source: check.source,
+        ...base,
         passed: false,
+        ...(err instanceof NotExpressible ? { notExpressible: true } : {}),
         detail: err instanceof Error ? err.message : String(err),
       }
     }

@@ -6,17 +6,10 @@
 import { randomBytes } from 'node:crypto'
 import type { ConformanceCheck } from './checks.js'
 import { CheckFailed } from './checks.js'
-import { type RawResponse, send } from './http-client.js'
+import { respond } from './respond.js'
 
 function expect(ok: boolean, message: string): void {
   if (!ok) throw new CheckFailed(message)
-}
-
-/** Ask the echo function to return `result` (or to throw) and give back what the client got. */
-function respond(url: string, result: object | 'throw'): Promise<RawResponse> {
-  const script =
-    result === 'throw' ? 'throw' : Buffer.from(JSON.stringify(result)).toString('base64')
-  return send(url, { headers: { 'x-conformance-result': script } })
 }
 
 const ok = { statusCode: 200, statusDescription: '200 OK' }
@@ -28,6 +21,7 @@ const ELB_LOGS = 'ELB user guide, "Access logs for your Application Load Balance
 export const responseChecks: ConformanceCheck[] = [
   {
     id: 'response-base64-decoded',
+    section: '§3',
     rule: 'a result with isBase64Encoded true reaches the client as the decoded bytes',
     source: ELB_LAMBDA,
     async run(t) {
@@ -43,6 +37,7 @@ export const responseChecks: ConformanceCheck[] = [
   },
   {
     id: 'response-multi-value-headers',
+    section: '§3',
     rule: 'multi-value mode: multiValueHeaders reach the client, two Set-Cookie stay two headers',
     source: ELB_LAMBDA,
     async run(t) {
@@ -61,6 +56,7 @@ export const responseChecks: ConformanceCheck[] = [
   },
   {
     id: 'response-header-name-case',
+    section: '§3',
     rule: 'response header names in any case (a lower-case content-type) are passed on',
     source: LAMBDA_GUIDE,
     async run(t) {
@@ -80,7 +76,65 @@ export const responseChecks: ConformanceCheck[] = [
     },
   },
   {
+    id: 'response-status-description',
+    section: '§3',
+    rule: 'the reason phrase of statusDescription reaches the status line',
+    source: LAMBDA_GUIDE,
+    async run(t) {
+      const res = await respond(`${t.baseUrl}${t.singlePath}`, {
+        statusCode: 200,
+        statusDescription: '200 Conformance Fine',
+        isBase64Encoded: false,
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'ok',
+      })
+      expect(
+        res.status === 200 && res.statusMessage === 'Conformance Fine',
+        `status line ${res.status} ${res.statusMessage}`,
+      )
+    },
+  },
+  {
+    id: 'response-hop-by-hop',
+    section: '§3',
+    rule: 'hop-by-hop headers from the function are dropped; Content-Length is computed',
+    source: ELB_LAMBDA,
+    async run(t) {
+      const res = await respond(
+        `${t.baseUrl}${t.singlePath}`,
+        {
+          ...ok,
+          isBase64Encoded: false,
+          headers: {
+            'Content-Type': 'text/plain',
+            'Keep-Alive': 'timeout=99',
+            Upgrade: 'h2c',
+            'Transfer-Encoding': 'chunked',
+            'Content-Length': '999',
+            'X-Kept': 'yes',
+          },
+          body: 'hello',
+        },
+        5_000,
+      )
+      const h = res.headers
+      const seen = `keep-alive ${h['keep-alive']}, upgrade ${h.upgrade}, transfer-encoding ${h['transfer-encoding']}, content-length ${h['content-length']}`
+      expect(
+        res.status === 200 && res.body.toString() === 'hello' && h['x-kept'] === 'yes',
+        `status ${res.status}, body ${JSON.stringify(res.body.toString())}`,
+      )
+      expect(
+        h['keep-alive'] !== 'timeout=99' &&
+          h.upgrade === undefined &&
+          h['transfer-encoding'] === undefined &&
+          h['content-length'] === '5',
+        seen,
+      )
+    },
+  },
+  {
     id: 'response-malformed',
+    section: '§4',
     rule: 'a malformed result (statusCode not a number) → 502',
     source: ELB_LOGS,
     async run(t) {
@@ -90,6 +144,7 @@ export const responseChecks: ConformanceCheck[] = [
   },
   {
     id: 'function-threw',
+    section: '§4',
     rule: 'the function threw → 502',
     source: ELB_LOGS,
     async run(t) {
@@ -99,6 +154,7 @@ export const responseChecks: ConformanceCheck[] = [
   },
   {
     id: 'response-too-large',
+    section: '§4',
     rule: 'a result document over 1 MB → 502',
     source: ELB_LAMBDA,
     async run(t) {

@@ -16,6 +16,7 @@ const RULES = 'ELB user guide, "Listener rules for your Application Load Balance
 export const routingChecks: ConformanceCheck[] = [
   {
     id: 'path-star-spans-slash',
+    section: '§5',
     rule: 'path-pattern: * matches any run of characters, / included',
     source: RULES,
     async run(t) {
@@ -33,6 +34,7 @@ export const routingChecks: ConformanceCheck[] = [
   },
   {
     id: 'path-case-sensitive',
+    section: '§5',
     rule: 'path-pattern is case-sensitive',
     source: RULES,
     async run(t) {
@@ -43,6 +45,7 @@ export const routingChecks: ConformanceCheck[] = [
   },
   {
     id: 'path-ignores-query',
+    section: '§5',
     rule: 'path-pattern is matched against the path only, never the query',
     source: RULES,
     async run(t) {
