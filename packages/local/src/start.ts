@@ -14,11 +14,13 @@ import { functionEnv } from './runtime/function-env.js'
 import { FunctionPool } from './runtime/function-pool.js'
 import { HealthChecker, type TargetReport } from './runtime/health-checker.js'
 import { createFront } from './runtime/http-front.js'
-import { type LocalS3, startLocalS3 } from './runtime/local-s3.js'
+import { type LocalS3Control, localS3Control, s3Environment } from './runtime/local-s3.js'
 import { LogSink } from './runtime/log-sink.js'
 import { formatRouteTable, routeTable } from './runtime/route-table.js'
 import { type CodeWatcher, watchCode } from './runtime/watch-code.js'
 import { workerFile } from './runtime/worker-file.js'
+
+export type { LocalS3Control }
 
 export interface StartOptions {
   /** template files (SAM / CloudFormation / serverless.yml) read as one listener */
@@ -51,13 +53,23 @@ export interface StartOptions {
   maxInstancesPerFunction?: number
   region?: string
   accountId?: string
+  /** ms to receive the request headers, else 408 and close; default 10 000 */
+  headersTimeout?: number
+  /** ms to receive the whole request (not the function's run time); default 30 000 */
+  requestTimeout?: number
+  /** ms an idle keep-alive connection stays open; default 60 000 (the ALB's idle timeout) */
+  keepAliveTimeout?: number
 }
 
 export interface LocalAlb {
   url: string
   adminUrl: string
   s3Endpoint?: string
+  /** the embedded S3, when on: `await alb.s3?.stop()` / `await alb.s3?.start()` */
+  s3?: LocalS3Control
   accessLogFile: string
+  /** the functions' output with `quiet` (`<logDir>/functions.log`: function, request id, line) */
+  functionsLogFile: string
   config: LocalConfig
   targets(): TargetReport[]
   /** live instances per function name */
@@ -112,27 +124,25 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
     for (const cleanup of cleanups.reverse()) await cleanup()
   }
   try {
-    let s3: LocalS3 | undefined
+    let s3: LocalS3Control | undefined
     if (options.s3 !== false) {
       const s3opts = typeof options.s3 === 'object' ? options.s3 : {}
-      s3 = await startLocalS3({
+      s3 = await localS3Control({
         host: '127.0.0.1',
         port: s3opts.port ?? 4569,
         dir: resolve(s3opts.dir ?? '.albkit/s3'),
         buckets: config.buckets.map((b) => b.bucketName),
-      }).catch((err: NodeJS.ErrnoException) => {
-        throw err.code === 'EADDRINUSE'
-          ? new Error(
-              `local S3: port ${s3opts.port ?? 4569} is already in use (use another S3 port or turn S3 off)`,
-            )
-          : err
       })
-      cleanups.push(() => s3?.close())
+      cleanups.push(() => s3?.stop())
     }
     const pools = new Map<string, FunctionPool>()
     const file = workerFile()
     for (const fn of config.functions) {
-      const env = functionEnv(fn, { region, s3: s3?.env ?? {}, overrides: options.env ?? {} })
+      const env = functionEnv(fn, {
+        region,
+        s3: s3 === undefined ? {} : s3Environment(s3.endpoint),
+        overrides: options.env ?? {},
+      })
       pools.set(
         fn.logicalId,
         new FunctionPool(fn, {
@@ -140,6 +150,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
           env,
           region,
           maxInstances: options.maxInstancesPerFunction ?? 32,
+          onOutput: (line, stream) => sink.functionLine(`${fn.functionName} ${line}`, stream),
         }),
       )
     }
@@ -152,7 +163,16 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       listenerPort: () => listenerPort,
       xffMode: options.xffMode ?? 'append',
     })
-    const front = createFront({ balancer, sink, elbName: 'app/albkit-local/0000000000000000' })
+    const front = createFront({
+      balancer,
+      sink,
+      elbName: 'app/albkit-local/0000000000000000',
+      timeouts: {
+        headersTimeout: options.headersTimeout,
+        requestTimeout: options.requestTimeout,
+        keepAliveTimeout: options.keepAliveTimeout,
+      },
+    })
     cleanups.push(() => closeServer(front))
     listenerPort = await listen(front, options.port ?? 3000, host, 'load balancer')
     const health = new HealthChecker(
@@ -185,7 +205,9 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       url,
       adminUrl,
       s3Endpoint: s3?.endpoint,
+      s3,
       accessLogFile: sink.accessLogFile,
+      functionsLogFile: sink.functionsLogFile,
       config,
       targets: () => health.reports(),
       instances: () =>

@@ -19,6 +19,8 @@ export interface FunctionPoolOptions {
   region: string
   /** local cap on instances of a function without reserved concurrency; more requests queue */
   maxInstances: number
+  /** the function's output lines, prefixed with the request id */
+  onOutput: (line: string, stream: 'stdout' | 'stderr') => void
 }
 
 export class FunctionPool {
@@ -106,6 +108,7 @@ export class FunctionPool {
         workerFile: this.options.workerFile,
         env: this.options.env,
         memoryMb: fn.memoryMb,
+        onOutput: this.options.onOutput,
         data: {
           handlerFile: fn.handlerFile,
           handlerExport: fn.handlerExport,

@@ -118,3 +118,41 @@ test('a WebSocket upgrade → 400, logged as LambdaWebsocketNotSupported', async
   assert.match(answer, /^HTTP\/1\.1 400 Bad Request/)
   assert.ok((await accessLogLines(alb)).some((l) => l.includes('"LambdaWebsocketNotSupported"')))
 })
+
+test('Transfer-Encoding other than plain chunked → 400 and a closed connection (RFC 9112 §6.1)', async () => {
+  for (const te of ['gzip, chunked', 'gzip', 'chunked, chunked']) {
+    const answer = await raw(
+      `POST /te HTTP/1.1\r\nHost: a\r\nContent-Type: text/plain\r\nTransfer-Encoding: ${te}\r\n\r\n3\r\nabc\r\n0\r\n\r\n`,
+    )
+    assert.match(answer, /^HTTP\/1\.1 400 Bad Request\r\n/, te)
+    assert.match(answer, /Connection: close/i, te)
+    assert.doesNotMatch(answer, /"body"/, te)
+  }
+  const ok = await raw(
+    'POST /te HTTP/1.1\r\nHost: a\r\nContent-Type: text/plain\r\nTransfer-Encoding: Chunked\r\nConnection: close\r\n\r\n3\r\nabc\r\n0\r\n\r\n',
+  )
+  assert.match(ok, /^HTTP\/1\.1 200 OK/)
+  assert.match(ok, /"body":"abc"/)
+})
+
+test('Transfer-Encoding in an HTTP/1.0 request → 400', async () => {
+  const answer = await raw(
+    'POST /te HTTP/1.0\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n',
+  )
+  assert.match(answer, /^HTTP\/1\.1 400 Bad Request\r\n/)
+})
+
+test('HTTP versions other than 1.0/1.1 → 505; a request line without a version → 400', async () => {
+  for (const version of ['HTTP/2.0', 'HTTP/3.0', 'HTTP/1.2', 'HTTP/0.8']) {
+    const answer = await raw(`GET /v ${version}\r\nHost: a\r\n\r\n`)
+    assert.match(answer, /^HTTP\/1\.1 505 HTTP Version Not Supported\r\n/, version)
+    assert.doesNotMatch(answer, /"httpMethod"/, version)
+  }
+  for (const line of ['GET /v\r\nHost: a\r\n\r\n', 'GET /v\r\n\r\n']) {
+    const answer = await raw(line)
+    assert.match(answer, /^HTTP\/1\.1 400 Bad Request\r\n/, JSON.stringify(line))
+    assert.doesNotMatch(answer, /"httpMethod"/)
+  }
+  assert.match(await raw('GET /v HTTP/1.0\r\nHost: a\r\n\r\n'), /^HTTP\/1\.1 200 OK/)
+  assert.equal((await send(`${alb.url}/still-alive`)).status, 200)
+})

@@ -11,50 +11,21 @@ import { formatAccessLog } from './access-log.js'
 import type { Balancer } from './balancer.js'
 import { rawErrorResponse } from './error-page.js'
 import { Exchange, normalizeIp } from './exchange.js'
-import {
-  IDLE_TIMEOUT_SECONDS,
-  MAX_FORWARDED_FOR_ADDRESSES,
-  MAX_REQUEST_HEADERS_BYTES,
-  MAX_REQUEST_LINE_OR_HEADER_BYTES,
-} from './front-limits.js'
+import { MAX_REQUEST_HEADERS_BYTES } from './front-limits.js'
+import { checkingInterval, type FrontTimeouts, frontTimeouts } from './front-timeouts.js'
 import type { LogSink } from './log-sink.js'
+import { clientErrorStatus, precheck } from './precheck.js'
 
 const EMPTY = Buffer.alloc(0)
+/** sockets whose request was refused before routing (answered with Connection: close) */
+const refusedSockets = new WeakSet<object>()
 
 export interface FrontOptions {
   balancer: Balancer
   sink: LogSink
   elbName: string
-}
-
-/** Why a request is refused before routing, if it is. */
-export function precheck(req: IncomingMessage): { status: number; reason?: string } | undefined {
-  const lineBytes = (req.method?.length ?? 0) + (req.url?.length ?? 0) + 10
-  if (lineBytes > MAX_REQUEST_LINE_OR_HEADER_BYTES) return { status: 400 }
-  let total = 0
-  let xff = 0
-  const raw = req.rawHeaders
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i] as string
-    const value = raw[i + 1] as string
-    const size = name.length + value.length + 4
-    if (size > MAX_REQUEST_LINE_OR_HEADER_BYTES) return { status: 400 }
-    total += size
-    if (name.length === 15 && name.toLowerCase() === 'x-forwarded-for')
-      xff += value.split(',').length
-  }
-  if (total > MAX_REQUEST_HEADERS_BYTES) return { status: 400 }
-  if (req.method === 'TRACE') return { status: 405 }
-  const upgrade = req.headers.upgrade
-  if (upgrade !== undefined && upgrade.toLowerCase() === 'websocket') {
-    return { status: 400, reason: 'LambdaWebsocketNotSupported' }
-  }
-  if (xff > MAX_FORWARDED_FOR_ADDRESSES) return { status: 463 }
-  const length = req.headers['content-length']
-  if (length !== undefined && Number(length) > ALB_MAX_REQUEST_BODY_BYTES) {
-    return { status: 413, reason: 'LambdaRequestTooLarge' }
-  }
-  return undefined
+  /** connection timeouts (front-timeouts.ts); defaults 10 s headers, 30 s request, 60 s idle */
+  timeouts?: Partial<FrontTimeouts>
 }
 
 function readBody(req: IncomingMessage, ex: Exchange, done: (body: Buffer) => void): void {
@@ -90,10 +61,12 @@ function readBody(req: IncomingMessage, ex: Exchange, done: (body: Buffer) => vo
  */
 export function createFront(options: FrontOptions): Server {
   const { balancer, sink, elbName } = options
+  const timeouts = frontTimeouts(options.timeouts)
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const ex = new Exchange(req, res, sink, elbName)
     const refused = precheck(req)
     if (refused !== undefined) {
+      refusedSockets.add(req.socket)
       ex.albError(refused.status, refused.reason, true)
       return
     }
@@ -113,18 +86,25 @@ export function createFront(options: FrontOptions): Server {
     {
       // generous: our own checks above decide at the ALB's limits, node's parser is the backstop
       maxHeaderSize: 2 * MAX_REQUEST_HEADERS_BYTES,
-      requestTimeout: 2 * IDLE_TIMEOUT_SECONDS * 1000,
-      headersTimeout: IDLE_TIMEOUT_SECONDS * 1000,
-      keepAliveTimeout: IDLE_TIMEOUT_SECONDS * 1000,
+      requestTimeout: timeouts.requestTimeout,
+      headersTimeout: timeouts.headersTimeout,
+      keepAliveTimeout: timeouts.keepAliveTimeout,
+      connectionsCheckingInterval: checkingInterval(timeouts),
       noDelay: true,
     },
     onRequest,
   )
   server.maxHeadersCount = 0 // node keeps only 2000 headers by default: precheck must see them all
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    // a request already refused with Connection: close (e.g. TE gzip, whose body node then
+    // fails to parse): that answer is on its way, and the socket closes after it
+    if (refusedSockets.has(socket)) return
     if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE' && socket.writable) {
-      sink.info(`client error → 400 (${err.code ?? err.message})`)
-      socket.end(rawErrorResponse(400))
+      const status = clientErrorStatus(err.code, (err as { rawPacket?: unknown }).rawPacket)
+      sink.info(`client error → ${status} (${err.code ?? err.message})`)
+      socket.end(rawErrorResponse(status))
+      socket.once('finish', () => socket.destroy())
+      return
     }
     socket.destroy()
   })

@@ -3,6 +3,7 @@
  * (Lambda execution model). Timeouts and crashes end the thread; the pool replaces it.
  */
 import { Worker } from 'node:worker_threads'
+import { eachLine } from './line-splitter.js'
 import type { WireOutcome } from './result-to-wire.js'
 import type { InstanceData, InvokeMessage, WorkerReply } from './worker-protocol.js'
 
@@ -44,6 +45,8 @@ export interface InstanceOptions {
   data: InstanceData
   env: Record<string, string>
   memoryMb: number
+  /** each line the function writes (already prefixed with the request id by the instance) */
+  onOutput: (line: string, stream: 'stdout' | 'stderr') => void
 }
 
 export class Instance {
@@ -64,7 +67,12 @@ export class Instance {
       env: options.env,
       // the function's memory setting caps the heap, as Lambda's MemorySize does
       resourceLimits: { maxOldGenerationSizeMb: Math.max(64, options.memoryMb) },
+      // the function's output comes to us (console or functions.log), not straight to our stdout
+      stdout: true,
+      stderr: true,
     })
+    eachLine(this.worker.stdout, (line) => options.onOutput(line, 'stdout'))
+    eachLine(this.worker.stderr, (line) => options.onOutput(line, 'stderr'))
     let markReady: (initError: string | undefined) => void = () => {}
     this.ready = new Promise((resolve) => {
       markReady = resolve

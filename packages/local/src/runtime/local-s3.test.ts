@@ -72,3 +72,35 @@ test('put and get 300000 random bytes with the documented client settings: byte-
     client.destroy()
   }
 })
+
+test('alb.s3 stops and restarts the embedded S3 on the same port: calls fail, then work again', async () => {
+  const s3 = alb.s3
+  assert.ok(s3 !== undefined)
+  assert.equal(s3.endpoint, alb.s3Endpoint)
+  const client = new S3Client({
+    endpoint: alb.s3Endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 1,
+  })
+  const put = (key: string) =>
+    client.send(new PutObjectCommand({ Bucket: 'albkit-test-uploads', Key: key, Body: 'x' }))
+  try {
+    await put('before-stop')
+    await s3.stop()
+    assert.equal(s3.running, false)
+    await assert.rejects(put('while-stopped'))
+    await s3.start()
+    assert.equal(s3.running, true)
+    await put('after-restart')
+    const got = await client.send(
+      new GetObjectCommand({ Bucket: 'albkit-test-uploads', Key: 'before-stop' }),
+    )
+    assert.equal(await got.Body?.transformToString(), 'x')
+  } finally {
+    client.destroy()
+  }
+})

@@ -9,19 +9,27 @@ import { join } from 'node:path'
 /** How often buffered lines are written. */
 export const FLUSH_INTERVAL_MS = 50
 
-/** The access-log file (`<dir>/access.log`, appended) and the readable console lines. */
+/**
+ * The access-log file (`<dir>/access.log`, appended), the readable console lines, and the
+ * functions' own output: printed, or with `quiet` appended to `<dir>/functions.log`.
+ */
 export class LogSink {
   readonly accessLogFile: string
+  readonly functionsLogFile: string
   /** false when console lines are not wanted (callers skip building them) */
   readonly verbose: boolean
   private fd: number | undefined
   private access: string[] = []
   private console: string[] = []
+  private consoleErr: string[] = []
+  private functions: string[] = []
+  private functionsFd: number | undefined
   private readonly timer: NodeJS.Timeout
 
   constructor(dir: string, quiet: boolean) {
     mkdirSync(dir, { recursive: true })
     this.accessLogFile = join(dir, 'access.log')
+    this.functionsLogFile = join(dir, 'functions.log')
     this.fd = openSync(this.accessLogFile, 'a')
     this.verbose = !quiet
     this.timer = setInterval(() => this.flush(), FLUSH_INTERVAL_MS)
@@ -36,12 +44,30 @@ export class LogSink {
     if (this.verbose) this.console.push(line)
   }
 
+  /** A line a function wrote (`<function> <request id> <text>`). */
+  functionLine(line: string, stream: 'stdout' | 'stderr'): void {
+    if (!this.verbose) this.functions.push(line)
+    else if (stream === 'stderr') this.consoleErr.push(line)
+    else this.console.push(line)
+  }
+
   /** Write what is buffered now. */
   flush(): void {
     if (this.access.length > 0 && this.fd !== undefined) {
       const chunk = `${this.access.join('\n')}\n`
       this.access = []
       writeSync(this.fd, chunk)
+    }
+    if (this.functions.length > 0 && this.fd !== undefined) {
+      const chunk = `${this.functions.join('\n')}\n`
+      this.functions = []
+      this.functionsFd ??= openSync(this.functionsLogFile, 'a')
+      writeSync(this.functionsFd, chunk)
+    }
+    if (this.consoleErr.length > 0) {
+      const chunk = `${this.consoleErr.join('\n')}\n`
+      this.consoleErr = []
+      process.stderr.write(chunk)
     }
     if (this.console.length > 0) {
       const chunk = `${this.console.join('\n')}\n`
@@ -55,6 +81,8 @@ export class LogSink {
     clearInterval(this.timer)
     this.flush()
     if (this.fd !== undefined) closeSync(this.fd)
+    if (this.functionsFd !== undefined) closeSync(this.functionsFd)
     this.fd = undefined
+    this.functionsFd = undefined
   }
 }

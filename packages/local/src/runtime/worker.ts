@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
 import { BadRequestEncoding, buildEvent } from './build-event.js'
 import { resultToWire } from './result-to-wire.js'
+import { prefixLines } from './worker-output.js'
 import type { InstanceData, InvokeMessage, WorkerReply } from './worker-protocol.js'
 
 type Handler = (
@@ -18,6 +19,11 @@ type Handler = (
 const data = workerData as InstanceData
 const port = parentPort
 if (port === null) throw new Error('worker.ts must run in a worker thread')
+
+/** the running invocation's request id, for the prefix of the function's output lines */
+let currentRequestId = '-'
+prefixLines(process.stdout, () => currentRequestId)
+prefixLines(process.stderr, () => currentRequestId)
 
 function pick(mod: Record<string, unknown>, path: string): unknown {
   let value: unknown = mod
@@ -102,6 +108,7 @@ async function main(messagePort: NonNullable<typeof parentPort>): Promise<void> 
     }
     let reply: WorkerReply
     const transfer: ArrayBuffer[] = []
+    currentRequestId = message.requestId
     try {
       const result = await call(handler, event, contextFor(message))
       // the Lambda runtime serialises the result as JSON; `undefined` becomes `null`
