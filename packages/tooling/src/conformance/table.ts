@@ -5,6 +5,8 @@ export interface Outcome {
   passed: boolean
   /** the server process died during the check */
   crashed?: boolean
+  /** the server cannot be configured for the check */
+  notExpressible?: boolean
   detail?: string
 }
 
@@ -16,24 +18,6 @@ export interface ComparisonRow {
   source: string
   albkit: Outcome
   offline?: Outcome
-}
-
-// The contract section of each check (§2 request event, §3 response, §4 limits, §5 rules).
-const SECTIONS: Record<string, string> = {
-  'response-base64-decoded': '§3',
-  'response-multi-value-headers': '§3',
-  'response-header-name-case': '§3',
-  'response-malformed': '§4',
-  'function-threw': '§4',
-  'response-too-large': '§4',
-  'path-star-spans-slash': '§5',
-  'path-case-sensitive': '§5',
-  'path-ignores-query': '§5',
-  'body-too-large': '§4',
-  'trace-method': '§4',
-  websocket: '§4',
-  'xff-too-many': '§4',
-  'header-too-large': '§4',
 }
 
 /**
@@ -52,7 +36,7 @@ export function compare(
     return {
       id: r.id,
       rule: r.rule,
-      section: SECTIONS[r.id] ?? '§2',
+      section: r.section,
       source: r.source,
       albkit: outcome(r),
       ...(o === undefined ? {} : { offline: outcome(o) }),
@@ -65,6 +49,7 @@ function outcome(r: ConformanceResult & { crashed?: boolean }): Outcome {
   return {
     passed: r.passed,
     ...(r.crashed === true ? { crashed: true } : {}),
+    ...(r.notExpressible === true ? { notExpressible: true } : {}),
     ...(r.detail === undefined ? {} : { detail: r.detail }),
   }
 }
@@ -94,6 +79,7 @@ export function renderTable(rows: ComparisonRow[]): string {
 
 function mark(o: Outcome): string {
   if (o.crashed === true) return '💥 crashed the server'
+  if (o.notExpressible === true) return '➖ not expressible'
   return o.passed ? '✅ pass' : '❌ fail'
 }
 
