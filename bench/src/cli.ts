@@ -13,6 +13,7 @@ import { runMemory } from './memory/run-memory.js'
 import { coldTables, memoryTables } from './report-cold.js'
 import { invokeTables } from './report-invoke.js'
 import { loadTables } from './report-load.js'
+import { versions } from './versions.js'
 
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
@@ -28,7 +29,7 @@ const info = machine()
 log(
   `albkit bench${quick ? ' (quick)' : ''}: ${info.cpu} × ${info.cores}, Node ${info.node}, load average ${info.loadAverage.start.toFixed(2)}`,
 )
-const results: Record<string, unknown> = { machine: info, quick }
+const results: Record<string, unknown> = { machine: info, versions: versions(), quick }
 const sections: string[] = []
 
 async function section<T>(
@@ -64,5 +65,11 @@ mkdirSync(dir, { recursive: true })
 const base = quick ? 'quick' : 'latest'
 const header = `Run ${info.date} on ${info.cpu} × ${info.cores} cores, Node ${info.node}${quick ? ', --quick' : ''}; load average ${info.loadAverage.start.toFixed(2)} → ${info.loadAverage.end.toFixed(2)}; ${(results.seconds as number).toFixed(0)} s.`
 writeFileSync(`${dir}${base}.json`, `${JSON.stringify(results, null, 2)}\n`)
-writeFileSync(`${dir}${base}.md`, `${header}\n\n${sections.join('\n\n')}\n`)
+const peerList = Object.entries(results.versions as Record<string, string>)
+  .map(([name, version]) => `${name} ${version}`)
+  .join(', ')
+writeFileSync(
+  `${dir}${base}.md`,
+  `${header}\n\nVersions: ${peerList}.\n\n${sections.join('\n\n')}\n`,
+)
 log(`\n${header}\nwritten: bench/results/${base}.json, bench/results/${base}.md`)

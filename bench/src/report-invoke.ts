@@ -65,11 +65,12 @@ export function invokeTables(rows: InvokeRow[]): string {
     ]),
   )
   const detail = table(
-    ['event', 'peer', 'mean', 'p99', 'alloc/op', '× floor', 'result'],
+    ['event', 'peer', 'mean', 'p50', 'p99', 'alloc/op', '× floor', 'result'],
     rows.map((r) => [
       r.event,
       r.peer,
       duration(r.meanNs),
+      duration(r.p50Ns),
       duration(r.p99Ns),
       bytes(r.bytesPerOp),
       ratio(r.vsBare),

@@ -14,7 +14,11 @@ export interface LoopResult {
   non2xx: number
 }
 
-export async function httpLoop(url: string, connections: number, durationS: number): Promise<LoopResult> {
+export async function httpLoop(
+  url: string,
+  connections: number,
+  durationS: number,
+): Promise<LoopResult> {
   const target = new URL(url)
   const agent = new Agent({ keepAlive: true, maxSockets: connections })
   const latencies: number[] = []
@@ -24,18 +28,21 @@ export async function httpLoop(url: string, connections: number, durationS: numb
   const one = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now()
-      const req = get({ host: target.hostname, port: target.port, path: target.pathname, agent, timeout: 10_000 }, (res) => {
-        if ((res.statusCode ?? 0) >= 300) non2xx++
-        res.on('data', () => {})
-        res.on('end', () => {
-          latencies.push(performance.now() - t0)
-          resolve()
-        })
-        res.on('error', () => {
-          errors++
-          resolve()
-        })
-      })
+      const req = get(
+        { host: target.hostname, port: target.port, path: target.pathname, agent, timeout: 10_000 },
+        (res) => {
+          if ((res.statusCode ?? 0) >= 300) non2xx++
+          res.on('data', () => {})
+          res.on('end', () => {
+            latencies.push(performance.now() - t0)
+            resolve()
+          })
+          res.on('error', () => {
+            errors++
+            resolve()
+          })
+        },
+      )
       req.on('error', () => {
         errors++
         resolve()
@@ -49,7 +56,8 @@ export async function httpLoop(url: string, connections: number, durationS: numb
   )
   agent.destroy()
   latencies.sort((a, b) => a - b)
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0
+  const q = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0
   return {
     requestsPerSec: latencies.length / durationS,
     p50Ms: q(0.5),

@@ -30,6 +30,7 @@ const albkitDev: ServerKind = {
     spawnServer({
       name: 'albkit dev',
       args: [
+        '--expose-gc',
         fileURLToPath(new URL('./serve-albkit.mjs', import.meta.url)),
         join(FIXTURE_DIR, 'template.yaml'),
         mkdtempSync(join(tmpdir(), 'albkit-bench-logs-')),
