@@ -13,6 +13,7 @@ import { runMemory } from './memory/run-memory.js'
 import { coldTables, memoryTables } from './report-cold.js'
 import { invokeTables } from './report-invoke.js'
 import { loadTables } from './report-load.js'
+import { summary } from './report-summary.js'
 import { versions } from './versions.js'
 
 const args = process.argv.slice(2)
@@ -23,6 +24,13 @@ const only = args
   .split(',')
 const wanted = (name: string) => only === undefined || only.includes(name)
 const log = (s: string) => process.stdout.write(`${s}\n`)
+
+if (args.includes('--render')) {
+  // re-render the tables of an earlier run (results/latest.json, or quick.json with --quick)
+  const { renderSaved } = await import('./render-saved.js')
+  renderSaved(quick)
+  process.exit(0)
+}
 
 const started = Date.now()
 const info = machine()
@@ -72,4 +80,8 @@ writeFileSync(
   `${dir}${base}.md`,
   `${header}\n\nVersions: ${peerList}.\n\n${sections.join('\n\n')}\n`,
 )
-log(`\n${header}\nwritten: bench/results/${base}.json, bench/results/${base}.md`)
+writeFileSync(
+  `${dir}${base}-summary.md`,
+  summary(results as unknown as Parameters<typeof summary>[0]),
+)
+log(`\n${header}\nwritten: bench/results/${base}.json, ${base}.md, ${base}-summary.md`)

@@ -12,6 +12,11 @@ function flag(r: InvokeRow): string {
   return '✅'
 }
 
+/**
+ * Target verdicts use medians: on a shared 2-core machine a handful of multi-millisecond
+ * preemptions (visible in the p99 column) move a mean by more than the gaps being judged.
+ * The means are shown next to them.
+ */
 export function invokeTargets(rows: InvokeRow[]): Array<{ target: string; met: boolean }> {
   const pick = (event: EventName, peer: string) =>
     rows.find((r) => r.event === event && r.peer === peer)
@@ -20,26 +25,29 @@ export function invokeTargets(rows: InvokeRow[]): Array<{ target: string; met: b
     const a = pick(event, ALBKIT)
     const b = pick(event, BARE)
     if (!a || !b) continue
-    const gap = a.meanNs - b.meanNs
+    const gap = a.p50Ns - b.p50Ns
     out.push({
-      target: `${event}: albkit within 2 µs of the bare handler (is ${duration(gap)} over)`,
+      target: `${event}: albkit within 2 µs of the bare handler (median ${duration(gap)} over; mean ${duration(a.meanNs - b.meanNs)})`,
       met: gap <= 2_000,
     })
     const peers = rows.filter(
       (r) => r.event === event && !r.peer.startsWith('albkit') && r.peer !== BARE,
     )
-    const slowest = Math.min(...peers.map((p) => p.meanNs / a.meanNs))
+    const closest = Math.min(...peers.map((p) => p.p50Ns / a.p50Ns))
+    const closestMean = Math.min(...peers.map((p) => p.meanNs / a.meanNs))
     out.push({
-      target: `${event}: every peer ≥ 10× slower than albkit (closest is ${ratio(slowest)})`,
-      met: slowest >= 10,
+      target: `${event}: every peer ≥ 10× slower than albkit (closest: ${ratio(closest)} by median, ${ratio(closestMean)} by mean)`,
+      met: closest >= 10,
     })
   }
   for (const event of ['post-10kb-json', 'binary-500kb'] as const) {
     const a = pick(event, ALBKIT)
-    if (!a) continue
+    const b = pick(event, BARE)
+    if (!a || !b) continue
+    const byMedian = a.p50Ns / b.p50Ns
     out.push({
-      target: `${event}: albkit within 10 % of the bare handler (is ${ratio(a.vsBare)})`,
-      met: a.vsBare <= 1.1,
+      target: `${event}: albkit within 10 % of the bare handler (${ratio(byMedian)} by median, ${ratio(a.vsBare)} by mean)`,
+      met: byMedian <= 1.1,
     })
   }
   for (const r of rows.filter(
