@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import { AlbError, type AlbEvent } from '@albkit/core'
+import { albEvent } from '@albkit/core/testing'
+import fc from 'fast-check'
 import {
   BadRequestEncoding,
   buildEvent,
+  clientHeaderPairs,
   type EventInput,
   rawQueryPairs,
   splitTarget,
@@ -143,4 +147,88 @@ test('splitTarget and rawQueryPairs never decode', () => {
     ['c', 'x=y'],
     ['', ''],
   ])
+})
+
+// The reference: the event exactly as core's albEvent builds it, with the listener's trace id
+// put in its place (how the runtime built events before it had its own copy of the rules).
+function referenceEvent(input: EventInput): AlbEvent {
+  const { path, rawQuery } = splitTarget(input.target)
+  const event = albEvent({
+    method: input.method,
+    path,
+    query: rawQuery ?? '',
+    headers: clientHeaderPairs(input.rawHeaders),
+    body: input.body,
+    mode: input.mode,
+    sourceIp: input.peerIp,
+    port: input.listenerPort,
+    proto: input.proto,
+    targetGroupArn: input.targetGroupArn,
+    xffMode: input.xffMode,
+  })
+  if ('multiValueHeaders' in event && event.multiValueHeaders !== undefined)
+    event.multiValueHeaders['x-amzn-trace-id'] = [input.traceId]
+  else if ('headers' in event && event.headers !== undefined)
+    event.headers['x-amzn-trace-id'] = input.traceId
+  return event
+}
+
+test('buildEvent equals core albEvent (the reference) for any request (property)', () => {
+  const name = fc.constantFrom(
+    'Host',
+    'X-Forwarded-For',
+    'x-forwarded-port',
+    'X-Forwarded-Proto',
+    'X-Amzn-Trace-Id',
+    'Content-Type',
+    'content-encoding',
+    'Connection',
+    'Cookie',
+    '__proto__',
+    'X-Custom',
+  )
+  const value = fc.oneof(
+    fc.constantFrom('text/plain', 'application/json', 'image/png', 'gzip', '203.0.113.9, 10.0.0.1'),
+    fc.string({ maxLength: 12 }),
+  )
+  const input = fc.record({
+    method: fc.constantFrom('GET', 'POST', 'PUT'),
+    target: fc
+      .tuple(fc.constantFrom('/', '/a/b', 'http://h.example/x'), fc.string({ maxLength: 20 }))
+      .map(([p, q]) => (q === '' ? p : `${p}?${q.replaceAll('#', '')}`)),
+    rawHeaders: fc.array(fc.tuple(name, value), { maxLength: 8 }).map((pairs) => pairs.flat()),
+    body: fc.uint8Array({ maxLength: 24 }),
+    peerIp: fc.constantFrom('127.0.0.1', '::1'),
+    listenerPort: fc.integer({ min: 1, max: 65535 }),
+    proto: fc.constantFrom('http' as const, 'https' as const),
+    targetGroupArn: fc.constant(
+      'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/t/0',
+    ),
+    mode: fc.constantFrom('single' as const, 'multi' as const),
+    xffMode: fc.constantFrom('append' as const, 'preserve' as const, 'remove' as const),
+    traceId: fc.constant(
+      'Self=1-5c536348-3d683b8b04734faae651f476;Root=1-5c536348-3d683b8b04734faae651f477',
+    ),
+  })
+  fc.assert(
+    fc.property(input, (i) => {
+      let expected: AlbEvent | string
+      try {
+        expected = referenceEvent(i)
+      } catch (err) {
+        expected =
+          err instanceof AlbError || err instanceof BadRequestEncoding ? 'bad request' : String(err)
+      }
+      let actual: AlbEvent | string
+      try {
+        actual = buildEvent(i)
+      } catch (err) {
+        actual = err instanceof BadRequestEncoding ? 'bad request' : String(err)
+      }
+      assert.deepEqual(actual, expected)
+      // same key order too: the function sees the same JSON
+      assert.equal(JSON.stringify(actual), JSON.stringify(expected))
+    }),
+    { numRuns: 500 },
+  )
 })
