@@ -11,6 +11,7 @@ import { type BundleAppResult, bundleApp } from './bundle-app.js'
 
 const run = promisify(execFile)
 const entry = fileURLToPath(new URL('./fixtures/entry.mjs', import.meta.url))
+const lazyEntry = fileURLToPath(new URL('./fixtures/lazy-entry.mjs', import.meta.url))
 
 /** Loads the bundle the way the Lambda runtime does: an ES module import, not `node -e` CJS. */
 async function invokeLikeLambda(bundle: string, event: unknown): Promise<unknown> {
@@ -74,6 +75,35 @@ describe('bundleApp', () => {
       logLevel: 'silent',
     })
     await assert.rejects(invokeLikeLambda(outfile, { path: 'x' }), /Dynamic require of "node:path"/)
+  })
+
+  test('splitting: an import() target is its own chunk, read only when the import runs', async () => {
+    const out = join(dir, 'lazy')
+    const lazy = await bundleApp({ entry: lazyEntry, outdir: out })
+    // esbuild may add a shared chunk (its CommonJS helpers) that index.mjs imports statically.
+    assert.ok(
+      lazy.chunks.every((c) => c.startsWith(join(out, 'chunks'))),
+      `${lazy.chunks}`,
+    )
+    const withDep = []
+    for (const c of lazy.chunks)
+      if ((await readFile(c, 'utf8')).includes('posix.join')) withDep.push(c)
+    assert.equal(withDep.length, 1, `the dependency is in exactly one chunk: ${lazy.chunks}`)
+    const chunk = withDep[0] as string
+    assert.doesNotMatch(await readFile(lazy.outfile, 'utf8'), /posix\.join/)
+    assert.deepEqual(await invokeLikeLambda(lazy.outfile, { path: 'a' }), {
+      statusCode: 200,
+      body: '/lazy/a',
+    })
+    // Without the chunk on disk the handler still loads and answers what does not need it.
+    await rm(chunk)
+    assert.deepEqual(await invokeLikeLambda(lazy.outfile, {}), { statusCode: 204, body: '' })
+    await assert.rejects(invokeLikeLambda(lazy.outfile, { path: 'a' }), /Cannot find module/)
+    // A rebuild empties chunks/ first, so no stale chunk ships; splitting: false inlines it.
+    const inline = await bundleApp({ entry: lazyEntry, outdir: out, splitting: false })
+    assert.deepEqual(inline.chunks, [])
+    assert.match(await readFile(inline.outfile, 'utf8'), /posix\.join/)
+    await assert.rejects(stat(join(out, 'chunks')), /ENOENT/)
   })
 
   test('a missing entry rejects with esbuild’s message', async () => {
