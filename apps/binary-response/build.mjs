@@ -1,20 +1,31 @@
-// Bundles the handler into dist/index.mjs, and the AWS SDK presigner — used only for the
-// oversized asset — into its own dist/presign/index.mjs, imported lazily by the handler.
-// @albkit/build emits one file per call (no code splitting), so the lazy module is a second
-// bundle and its specifier is marked external in the first.
+// Bundles the handler into dist/index.mjs. The AWS SDK presigner — used only for the oversized
+// asset — is reached only through `import('./presign/index.mjs')`, and @albkit/build splits every
+// import() target into dist/chunks/, so it loads on that path alone. Deploy all of dist/.
+import { rm } from 'node:fs/promises'
 import { bundleApp } from '@albkit/build'
 
-const PRESIGN = './presign/index.mjs'
+await rm('dist/presign', { recursive: true, force: true }) // the separate bundle of earlier builds
+const { outfile, bytes, gzipBytes, chunks, metafile } = await bundleApp({
+  entry: 'src/handler.ts',
+  outdir: 'dist',
+})
+console.log(
+  `${outfile}: ${bytes} B (${gzipBytes} B gzip), ${chunks.length} chunk file(s) in dist/chunks`,
+)
 
-const main = await bundleApp({ entry: 'src/handler.ts', outdir: 'dist', external: [PRESIGN] })
-const presign = await bundleApp({ entry: 'src/presign/index.mts', outdir: 'dist/presign' })
-for (const [name, r] of [
-  ['handler', main],
-  ['presign (lazy)', presign],
-]) {
-  console.log(`${name}: ${r.outfile} ${r.bytes} B (${r.gzipBytes} B gzip)`)
+// Guards on what the cold start loads (index.mjs and the chunks it imports statically): no AWS
+// SDK code (a static import anywhere in the handler's graph would undo the split), no raw assets.
+const eager = new Set()
+const visit = (file) => {
+  if (eager.has(file)) return
+  eager.add(file)
+  for (const i of metafile.outputs[file]?.imports ?? [])
+    if (i.kind === 'import-statement' && !i.external) visit(i.path)
 }
-const inputs = Object.keys(main.metafile.inputs)
+visit(Object.keys(metafile.outputs).find((f) => f.endsWith('/index.mjs')))
+const inputs = [...eager].flatMap((f) => Object.keys(metafile.outputs[f]?.inputs ?? {}))
 const leaked = inputs.filter((p) => p.includes('@aws-sdk') || p.includes('@smithy'))
 if (leaked.length > 0) throw new Error(`the AWS SDK leaked into the handler bundle: ${leaked[0]}`)
 if (inputs.some((p) => p.includes('assets/'))) throw new Error('raw assets must not be bundled')
+if (!Object.keys(metafile.inputs).some((p) => p.includes('@aws-sdk/s3-request-presigner')))
+  throw new Error('the presigner is missing from the lazy chunks')

@@ -13,8 +13,8 @@ import type { Presign } from './oversized.js'
 
 /**
  * The AWS SDK is needed only to presign the oversized asset's URL: load it on that path only.
- * The specifier is left external by build.mjs and resolves to dist/presign/index.mjs, a
- * separate bundle, so the SDK adds nothing to this bundle's size or cold start.
+ * @albkit/build splits this import() target into its own files under dist/chunks/, so the SDK
+ * adds nothing to index.mjs's size or cold start.
  */
 async function loadPresign(): Promise<Presign> {
   const { presignGet } = await import('./presign/index.mjs')

@@ -48,36 +48,28 @@ export function s3ClientConfig(env: Env) {
  * const { store, presignPost } = s3Backend(process.env)
  */
 export function s3Backend(env: Env): { store: ObjectStore; presignPost: PresignPost } {
-  let sdk:
-    | Promise<{
-        client: S3Client
-        PutObjectCommand: typeof import('@aws-sdk/client-s3').PutObjectCommand
-      }>
-    | undefined
+  let sdk: Promise<{ client: S3Client; sdk: typeof import('./s3-sdk.js') }> | undefined
   const load = () => {
-    sdk ??= import('@aws-sdk/client-s3').then(({ S3Client, PutObjectCommand }) => ({
-      client: new S3Client(s3ClientConfig(env)),
-      PutObjectCommand,
+    sdk ??= import('./s3-sdk.js').then((module) => ({
+      client: new module.S3Client(s3ClientConfig(env)),
+      sdk: module,
     }))
     return sdk
   }
   return {
     store: {
       async putObject(input) {
-        const { client, PutObjectCommand } = await load()
-        const output = await client.send(new PutObjectCommand(input))
+        const { client, sdk } = await load()
+        const output = await client.send(new sdk.PutObjectCommand(input))
         return { ETag: output.ETag }
       },
     },
     async presignPost({ bucket, key, contentType, maxBytes, expiresSeconds }) {
-      const [{ client }, { createPresignedPost }] = await Promise.all([
-        load(),
-        import('@aws-sdk/s3-presigned-post'),
-      ])
+      const { client, sdk } = await load()
       // The policy pins the key (added by createPresignedPost), the exact Content-Type and the
       // size range; S3 refuses a POST that breaks any condition (S3 API reference, "Creating a
       // POST policy").
-      return createPresignedPost(client, {
+      return sdk.createPresignedPost(client, {
         Bucket: bucket,
         Key: key,
         Fields: { 'Content-Type': contentType },

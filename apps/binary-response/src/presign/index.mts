@@ -1,6 +1,6 @@
 /**
- * The only module that touches the AWS SDK. It is bundled on its own (dist/presign/index.mjs)
- * and imported lazily, so the SDK costs nothing at cold start or on any request but the
+ * The only module that touches the AWS SDK. It is imported lazily, and the build splits it into
+ * its own files (dist/chunks/), so the SDK costs nothing at cold start or on any request but the
  * oversized-asset path.
  */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
