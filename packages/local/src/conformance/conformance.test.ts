@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { type LocalAlb, start } from '../start.js'
 import { CONFORMANCE_ROUTES, runConformance, writeConformanceService } from './index.js'
-import { ALBKIT_KNOWN_GAPS } from './known-gaps.js'
 
 let alb: LocalAlb
 let dir: string
@@ -29,9 +28,7 @@ after(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const KNOWN_GAPS = ALBKIT_KNOWN_GAPS
-
-test('albkit passes every conformance check but the known gaps', async () => {
+test('albkit passes every conformance check', async () => {
   const results = await runConformance({
     baseUrl: alb.url,
     singlePath: CONFORMANCE_ROUTES.singlePath,
@@ -41,14 +38,7 @@ test('albkit passes every conformance check but the known gaps', async () => {
   })
   assert.ok(results.length >= 40)
   assert.deepEqual(
-    results
-      .filter((r) => !r.passed && !KNOWN_GAPS.includes(r.id))
-      .map((r) => `${r.id}: ${r.detail}`),
+    results.filter((r) => !r.passed).map((r) => `${r.id}: ${r.detail}`),
     [],
-  )
-  // a gap that closes must leave the list
-  assert.deepEqual(
-    results.filter((r) => KNOWN_GAPS.includes(r.id)).map((r) => [r.id, r.passed]),
-    KNOWN_GAPS.map((id) => [id, false]),
   )
 })

@@ -69,3 +69,18 @@ test('problems → the right 502 reason', () => {
   const bigHeaders = { 'X-A': 'a'.repeat(15000), 'X-B': 'b'.repeat(15000), 'X-C': 'c'.repeat(5000) }
   assert.notEqual(reason(JSON.stringify({ ...ok, headers: bigHeaders })), 'ok')
 })
+
+test("the status line carries the reason phrase of the function's statusDescription", () => {
+  const out = resultToWire(JSON.stringify({ ...ok, statusDescription: '201 Made It' }), 'single')
+  assert.ok(out.ok)
+  assert.equal(out.response.statusMessage, 'Made It')
+})
+
+test('a reason phrase a status line cannot carry falls back to the standard one', () => {
+  const out = resultToWire(
+    JSON.stringify({ ...ok, statusDescription: '201 Made \u2713' }),
+    'single',
+  )
+  assert.ok(out.ok)
+  assert.equal(out.response.statusMessage, 'Created')
+})

@@ -107,9 +107,22 @@ export function resultToWire(json: string, mode: AlbHeaderMode): WireOutcome {
     ok: true,
     response: {
       statusCode: result.statusCode,
-      statusMessage: reasonPhrase(result.statusCode),
+      statusMessage: reasonFromDescription(result.statusCode, result.statusDescription),
       headers,
       body,
     },
   }
 }
+
+/**
+ * The reason phrase the client sees is the function's own: `statusDescription` is
+ * "<code> <reason>" (validated above), and the ALB writes <reason> into the status line
+ * (Lambda developer guide, "Process Application Load Balancer requests with Lambda").
+ */
+function reasonFromDescription(statusCode: number, statusDescription: string): string {
+  const reason = statusDescription.slice(statusDescription.indexOf(' ') + 1)
+  // a status line carries only visible latin1 (RFC 9112 §4); anything else gets the standard phrase
+  return STATUS_LINE_TEXT.test(reason) ? reason : reasonPhrase(statusCode)
+}
+
+const STATUS_LINE_TEXT = /^[\t\x20-\x7e\x80-\xff]+$/

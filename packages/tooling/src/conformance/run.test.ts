@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { ALBKIT_KNOWN_GAPS } from '../../../local/src/conformance/known-gaps.js'
 import { type EchoApp, writeEchoApp } from './echo-app.js'
 import { runAlbkitHalf, runOfflineHalf } from './run.js'
 
@@ -10,18 +9,12 @@ before(async () => {
 })
 after(() => app.remove())
 
-test('albkit passes every conformance check against the echo app but the known gaps', async () => {
+test('albkit passes every conformance check against the echo app', async () => {
   const results = await runAlbkitHalf(app)
   assert.ok(results.length >= 40)
   assert.deepEqual(
-    results
-      .filter((r) => !r.passed && !ALBKIT_KNOWN_GAPS.includes(r.id))
-      .map((r) => `${r.id}: ${r.detail}`),
+    results.filter((r) => !r.passed).map((r) => `${r.id}: ${r.detail}`),
     [],
-  )
-  assert.deepEqual(
-    results.filter((r) => ALBKIT_KNOWN_GAPS.includes(r.id)).map((r) => r.passed),
-    ALBKIT_KNOWN_GAPS.map(() => false),
   )
 })
 
