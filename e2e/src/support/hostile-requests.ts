@@ -15,13 +15,21 @@ export type HostileGroup =
   | 'over the limits'
   | 'broken chunked body'
 
-export const HOSTILE: Array<{ group: HostileGroup; label: string; parts: string[] }> = [
+export const HOSTILE: Array<{
+  group: HostileGroup
+  label: string
+  parts: string[]
+  /** a non-4xx status that is the right refusal for this request */
+  alsoRefusal?: number[]
+}> = [
   { group: 'invalid request line', label: 'garbage', parts: ['GARBAGE\r\n\r\n'] },
   { group: 'invalid request line', label: 'method only', parts: ['GET\r\n\r\n'] },
   {
     group: 'invalid request line',
     label: 'HTTP/9.9',
     parts: ['GET /ip HTTP/9.9\r\nHost: e2e\r\n\r\n'],
+    // RFC 9110 §15.6.6: 505 HTTP Version Not Supported
+    alsoRefusal: [505],
   },
   {
     group: 'invalid request line',

@@ -83,8 +83,9 @@ export function rawRequest(
   })
 }
 
-/** A 4xx answer, or the connection closed without a 2xx/3xx/5xx. */
-export function refusedOrClosed(answer: RawAnswer): boolean {
-  if (answer.status !== undefined) return answer.status >= 400 && answer.status < 500
+/** A 4xx answer (or one of `alsoRefusal`), or the connection closed without a 2xx/3xx/5xx. */
+export function refusedOrClosed(answer: RawAnswer, alsoRefusal: readonly number[] = []): boolean {
+  if (answer.status !== undefined)
+    return (answer.status >= 400 && answer.status < 500) || alsoRefusal.includes(answer.status)
   return answer.closed && !answer.timedOut
 }
