@@ -23,8 +23,10 @@ before(async () => {
         health: {
           enabled: true,
           path: '/health',
-          intervalSeconds: 5,
-          timeoutSeconds: 2,
+          // a generous timeout: a check that times out on a loaded machine would report
+          // Target.Timeout instead of the transition under test
+          intervalSeconds: 30,
+          timeoutSeconds: 25,
           healthyThreshold: 2,
           unhealthyThreshold: 2,
           matcher: '200-299',
@@ -32,7 +34,7 @@ before(async () => {
       },
       { paths: ['/echo'], handler: 'echo' },
     ],
-    // 5 s × 0.01 = a check every 50 ms
+    // 30 s × 0.01 = a check every 300 ms, timing out after 250 ms
     { healthCheckScale: 0.01 },
   )
 })
@@ -42,7 +44,7 @@ after(async () => {
 })
 
 async function until(predicate: (r: TargetReport) => boolean): Promise<TargetReport> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     const report = alb.targets().find((t) => t.function === 'fx-0-health')
     if (report && predicate(report)) return report
     await new Promise((r) => setTimeout(r, 25))
