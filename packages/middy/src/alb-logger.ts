@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
-import { defaultLog, traceRootOf, writeLog } from './request-view.js'
+import { emitRequestLog, markStart, statusOf } from './request-log.js'
+import { defaultLog } from './request-view.js'
 import type { AlbMiddleware, LogFn } from './types.js'
 
 /** Options for {@link albLogger}. */
@@ -12,19 +13,6 @@ export interface AlbLoggerOptions {
 
 const defaults: Required<AlbLoggerOptions> = { log: defaultLog, now: () => performance.now() }
 
-function levelOf(status: number): 'info' | 'warn' | 'error' {
-  if (status >= 500) return 'error'
-  return status >= 400 ? 'warn' : 'info'
-}
-
-function statusOf(response: unknown, fallback: number): number {
-  if (typeof response === 'object' && response !== null && 'statusCode' in response) {
-    const { statusCode } = response
-    if (typeof statusCode === 'number') return statusCode
-  }
-  return fallback
-}
-
 /**
  * Writes one structured JSON line per request: timestamp, level, traceId (the Root of
  * X-Amzn-Trace-Id), method, path, status, durationMs, requestId (context.awsRequestId).
@@ -36,33 +24,16 @@ function statusOf(response: unknown, fallback: number): number {
  * ```
  */
 export function albLogger(opts: AlbLoggerOptions = {}): AlbMiddleware {
-  const options = { ...defaults, ...opts }
-  const started = new WeakMap<object, number>()
-
-  const emit = (request: Parameters<NonNullable<AlbMiddleware['after']>>[0], status: number) => {
-    const start = started.get(request) ?? options.now()
-    const event: Partial<Record<'httpMethod' | 'path', unknown>> = request.event ?? {}
-    writeLog(options.log, {
-      timestamp: new Date().toISOString(),
-      level: levelOf(status),
-      traceId: traceRootOf(request),
-      method: event.httpMethod,
-      path: event.path,
-      status,
-      durationMs: Math.round((options.now() - start) * 1000) / 1000,
-      requestId: request.context?.awsRequestId,
-    })
-  }
-
+  const { log, now } = { ...defaults, ...opts }
   const albLoggerBefore: NonNullable<AlbMiddleware['before']> = (request) => {
-    started.set(request, options.now())
+    markStart(request, now)
   }
   const albLoggerAfter: NonNullable<AlbMiddleware['after']> = (request) => {
-    emit(request, statusOf(request.response, 200))
+    emitRequestLog(request, statusOf(request.response, 200), log, now)
   }
   const albLoggerOnError: NonNullable<AlbMiddleware['onError']> = (request) => {
     // albErrors (later in the stack, so earlier in onError) has set the response, if present.
-    emit(request, statusOf(request.response, 500))
+    emitRequestLog(request, statusOf(request.response, 500), log, now)
   }
   return { before: albLoggerBefore, after: albLoggerAfter, onError: albLoggerOnError }
 }

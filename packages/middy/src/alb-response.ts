@@ -1,7 +1,10 @@
 import { type AlbResult, albError, errorResponse, toAlbResult, validateResult } from '@albkit/core'
+import { isoNow } from './clock.js'
 import { defaultLog, modeOf, requestView, traceRootOf, writeLog } from './request-view.js'
 import { classify } from './to-http-response.js'
 import type { AlbMiddleware, LogFn } from './types.js'
+
+type MiddyRequest = Parameters<NonNullable<AlbMiddleware['after']>>[0]
 
 /** Options for {@link albResponse}. */
 export interface AlbResponseOptions {
@@ -20,6 +23,45 @@ const defaults: Required<AlbResponseOptions> = {
 }
 
 /**
+ * Replaces `request.response` (whatever the handler returned) with its ALB result in the event's
+ * mode; an invalid ready-made AlbResult is logged and becomes a 500. Used by {@link albResponse}
+ * and by albStack.
+ *
+ * @example
+ * respond(request, { compress: false, setCookiePolicy: 'last', log: console.log })
+ */
+export function respond(request: MiddyRequest, options: Required<AlbResponseOptions>): void {
+  const mode = modeOf(request)
+  const classified = classify(request.response)
+  if (classified.kind === 'result') {
+    const problems = validateResult(classified.result, mode)
+    if (problems.length === 0) return
+    const traceId = traceRootOf(request)
+    writeLog(options.log, {
+      timestamp: isoNow(),
+      level: 'error',
+      message: 'handler returned an invalid ALB result',
+      problems,
+      traceId,
+      requestId: request.context?.awsRequestId,
+    })
+    const invalid = albError(500, 'Invalid response', {
+      cause: { package: '@albkit/middy', problems },
+    })
+    request.response = toAlbResult(errorResponse(invalid, { traceId }), {
+      mode,
+    }) satisfies AlbResult
+    return
+  }
+  request.response = toAlbResult(classified.response, {
+    mode,
+    compress: options.compress,
+    acceptEncoding: requestView(request).acceptEncoding,
+    setCookiePolicy: options.setCookiePolicy,
+  })
+}
+
+/**
  * Serialises whatever the handler returned into exactly the result the ALB expects for the
  * event's mode (`headers` vs `multiValueHeaders`, statusDescription, base64 for binary).
  *
@@ -33,34 +75,7 @@ const defaults: Required<AlbResponseOptions> = {
 export function albResponse(opts: AlbResponseOptions = {}): AlbMiddleware {
   const options = { ...defaults, ...opts }
   const albResponseAfter: NonNullable<AlbMiddleware['after']> = (request) => {
-    const mode = modeOf(request)
-    const classified = classify(request.response)
-    if (classified.kind === 'result') {
-      const problems = validateResult(classified.result, mode)
-      if (problems.length === 0) return
-      const traceId = traceRootOf(request)
-      writeLog(options.log, {
-        timestamp: new Date().toISOString(),
-        level: 'error',
-        message: 'handler returned an invalid ALB result',
-        problems,
-        traceId,
-        requestId: request.context?.awsRequestId,
-      })
-      const invalid = albError(500, 'Invalid response', {
-        cause: { package: '@albkit/middy', problems },
-      })
-      request.response = toAlbResult(errorResponse(invalid, { traceId }), {
-        mode,
-      }) satisfies AlbResult
-      return
-    }
-    request.response = toAlbResult(classified.response, {
-      mode,
-      compress: options.compress,
-      acceptEncoding: requestView(request).acceptEncoding,
-      setCookiePolicy: options.setCookiePolicy,
-    })
+    respond(request, options)
   }
   return { after: albResponseAfter }
 }
