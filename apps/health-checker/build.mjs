@@ -1,6 +1,7 @@
 // Bundles src/handler.ts into dist/index.mjs (Lambda handler string: index.handler) and holds
 // the app to its cold-start budget: no AWS SDK inside (S3 HeadBucket is a signed fetch) and
-// at most 30 KB gzip.
+// at most 30 KB gzip. Each probe type is an import() target, split into dist/chunks/ and
+// loaded on its first use (deploy all of dist/).
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundleApp } from '@albkit/build'
