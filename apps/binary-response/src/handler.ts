@@ -1,11 +1,4 @@
-import type { AlbEvent } from '@albkit/core'
-import {
-  type AlbContext,
-  type AlbDefaultsOptions,
-  type AlbHandlerReturn,
-  albDefaults,
-} from '@albkit/middy'
-import middy from '@middy/core'
+import { type AlbDefaultsOptions, albHandler } from '@albkit/middy'
 import { type BinaryAppDeps, binaryResponse } from './app.js'
 import { createAssetRegistry } from './assets.js'
 import { ASSET_DATA } from './generated/asset-data.js'
@@ -45,9 +38,10 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): BinaryAppDeps
  * export const handler = createHandler(depsFromEnv())
  */
 export function createHandler(deps: BinaryAppDeps, options: AlbDefaultsOptions = {}) {
-  return middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-    .use(albDefaults({ ...options, compress: false }))
-    .handler((_event, context) => binaryResponse(context.alb, deps))
+  return albHandler((_event, context) => binaryResponse(context.alb, deps), {
+    ...options,
+    compress: false,
+  })
 }
 
 export const handler = createHandler(depsFromEnv())

@@ -1,6 +1,4 @@
-import type { AlbEvent } from '@albkit/core'
-import { type AlbContext, type AlbHandlerReturn, albDefaults, type LogFn } from '@albkit/middy'
-import middy from '@middy/core'
+import { albHandler, type LogFn } from '@albkit/middy'
 import { healthPage, loadBalancerAnswer } from './health-page.js'
 import { createHealthService, type HealthService } from './health-service.js'
 import { createProber } from './probe-dependency.js'
@@ -24,9 +22,10 @@ export function createHandler(
     service ??= createHealthService(parseHealthConfig(env), { prober: createProber(env) })
     return service
   }
-  return middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-    .use(albDefaults({ ...options, probe: () => loadBalancerAnswer(getService()) }))
-    .handler((_event, context) => healthPage(context.alb, getService()))
+  return albHandler((_event, context) => healthPage(context.alb, getService()), {
+    ...options,
+    probe: () => loadBalancerAnswer(getService()),
+  })
 }
 
 /** The function behind the ALB: health checks get 200/503, people get the full report. */

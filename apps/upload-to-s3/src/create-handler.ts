@@ -1,6 +1,4 @@
-import type { AlbEvent } from '@albkit/core'
-import { type AlbContext, type AlbHandlerReturn, albBodyLimit, albDefaults } from '@albkit/middy'
-import middy from '@middy/core'
+import { albBodyLimit, albHandler } from '@albkit/middy'
 import type { AppDeps } from './deps.js'
 import { route } from './routes.js'
 
@@ -13,7 +11,8 @@ import { route } from './routes.js'
  * export const handler = createHandler({ config, store, presignPost })
  */
 export function createHandler(deps: AppDeps) {
-  return middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-    .use([...albDefaults(deps.log ? { log: deps.log } : {}), albBodyLimit()])
-    .handler((_event, context) => route(context.alb, deps))
+  return albHandler((_event, context) => route(context.alb, deps), {
+    ...(deps.log ? { log: deps.log } : {}),
+    use: [albBodyLimit()],
+  })
 }

@@ -1,11 +1,4 @@
-import type { AlbEvent } from '@albkit/core'
-import {
-  type AlbContext,
-  type AlbDefaultsOptions,
-  type AlbHandlerReturn,
-  albDefaults,
-} from '@albkit/middy'
-import middy from '@middy/core'
+import { type AlbDefaultsOptions, albHandler } from '@albkit/middy'
 import { trustedProxyHops } from './client-address.js'
 import { type WhatsMyIpConfig, whatsMyIp } from './whats-my-ip.js'
 
@@ -18,9 +11,7 @@ import { type WhatsMyIpConfig, whatsMyIp } from './whats-my-ip.js'
  * const behindCloudFront = createHandler({ trustedProxyHops: 1 })
  */
 export function createHandler(config: WhatsMyIpConfig, stack: AlbDefaultsOptions = {}) {
-  return middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-    .use(albDefaults(stack))
-    .handler((_event, context) => whatsMyIp(context.alb, config))
+  return albHandler((_event, context) => whatsMyIp(context.alb, config), stack)
 }
 
 /**

@@ -1,23 +1,18 @@
-/** albkit as the apps use it: middy + albDefaults (logger, health check, errors, response, request). */
-import type { AlbEvent } from '@albkit/core'
+/**
+ * albkit as the apps use it: `albHandler` from @albkit/middy, the one construction every app's
+ * handler.ts uses (middy without its early-timeout timer + albStack: logger, health check,
+ * errors, response, request).
+ */
 import { binary, json } from '@albkit/core'
-import { type AlbContext, type AlbHandlerReturn, albDefaults } from '@albkit/middy'
-import middy from '@middy/core'
+import { albHandler } from '@albkit/middy'
 import { BINARY_BYTES, type PeerHandler, SET_COOKIES } from './events.js'
 
 /** Log lines go to a sink that keeps the last one (the line is still built and serialised). */
 export let lastLogLine = ''
 
 export function albkitHandler(): PeerHandler {
-  const handler = middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-    .use(
-      albDefaults({
-        log: (line) => {
-          lastLogLine = line
-        },
-      }),
-    )
-    .handler((_event, context) => {
+  const handler = albHandler(
+    (_event, context) => {
       const req = context.alb
       switch (req.path) {
         case '/small':
@@ -32,6 +27,12 @@ export function albkitHandler(): PeerHandler {
             { cookies: SET_COOKIES },
           )
       }
-    })
+    },
+    {
+      log: (line) => {
+        lastLogLine = line
+      },
+    },
+  )
   return (event, context) => handler(event, context as never)
 }

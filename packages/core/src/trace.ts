@@ -21,6 +21,8 @@ export interface TraceHeader {
  */
 export function parseTraceHeader(raw: string | undefined): TraceHeader {
   if (raw === undefined) return {}
+  // The usual header is a lone `Root=…` (what the ALB adds): no split needed.
+  if (raw.startsWith('Root=') && !raw.includes(';')) return { raw, root: raw.slice(5).trim() }
   const trace: TraceHeader = { raw }
   for (const part of raw.split(';')) {
     const eq = part.indexOf('=')

@@ -1,6 +1,4 @@
-import type { AlbEvent } from '@albkit/core'
-import { type AlbContext, type AlbHandlerReturn, albDefaults } from '@albkit/middy'
-import middy from '@middy/core'
+import { albHandler } from '@albkit/middy'
 import { greet } from './logic.js'
 
 /**
@@ -10,6 +8,4 @@ import { greet } from './logic.js'
  * @example
  * await handler(albEvent({ path: '/__NAME__' }), context)
  */
-export const handler = middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-  .use(albDefaults())
-  .handler((_event, context) => greet(context.alb))
+export const handler = albHandler((_event, context) => greet(context.alb))
