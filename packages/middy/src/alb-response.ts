@@ -53,10 +53,12 @@ export function respond(request: MiddyRequest, options: Required<AlbResponseOpti
     }) satisfies AlbResult
     return
   }
+  const view = requestView(request)
   request.response = toAlbResult(classified.response, {
     mode,
     compress: options.compress,
-    acceptEncoding: requestView(request).acceptEncoding,
+    // Accept-Encoding only matters when compressing: skip the header lookup otherwise.
+    acceptEncoding: options.compress ? view.acceptEncoding : undefined,
     setCookiePolicy: options.setCookiePolicy,
   })
 }

@@ -23,11 +23,10 @@ export function looksLikeAlbResult(value: unknown): value is AlbResult {
 
 /** A core `HttpResponse`: a numeric `statusCode` and no keys outside the HttpResponse shape. */
 export function looksLikeHttpResponse(value: unknown): value is HttpResponse {
-  return (
-    isRecord(value) &&
-    typeof value.statusCode === 'number' &&
-    Object.keys(value).every((k) => httpResponseKeys.has(k))
-  )
+  if (!isRecord(value) || typeof value.statusCode !== 'number') return false
+  // Own enumerable string keys, as Object.keys gives them, without building the array.
+  for (const k in value) if (Object.hasOwn(value, k) && !httpResponseKeys.has(k)) return false
+  return true
 }
 
 /**
