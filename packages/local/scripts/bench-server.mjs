@@ -1,5 +1,6 @@
-// A server for bench.mjs: `raw` (plain node:http answering like the hello handler) or `albkit`
-// (dist/index.mjs forwarding to fixtures' hello handler). Prints its URL on stdout.
+// A server for bench.mjs: `raw` (plain node:http answering like the hello handler) or
+// `albkit [thread|shared]` (dist/index.mjs forwarding to fixtures' hello handler, in that
+// isolation mode). Prints its URL on stdout.
 import { createServer } from 'node:http'
 
 const kind = process.argv[2]
@@ -67,6 +68,7 @@ if (kind === 'raw') {
     s3: false,
     quiet: true,
     logDir: '/tmp/albkit-bench-logs',
+    isolation: process.argv[3] ?? 'thread',
   })
   console.log(alb.url)
   if (!process.env.NO_SIGTERM) process.on('SIGTERM', () => alb.close().then(() => process.exit(0)))

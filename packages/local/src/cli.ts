@@ -1,6 +1,6 @@
 /**
  * `albkit dev [--template <file>]... [--port N] [--admin-port N] [--no-s3] [--s3-port N]
- *  [--health-check-scale X] [--no-watch]` — serve the templates on a local load balancer.
+ *  [--health-check-scale X] [--no-watch] [--isolation thread|shared]` — serve the templates on a local load balancer.
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -9,6 +9,7 @@ import { start } from './start.js'
 
 const USAGE = `usage: albkit dev [--template <file>]... [--port N] [--admin-port N] [--no-s3] [--s3-port N]
                   [--health-check-scale X] [--no-watch] [--quiet]
+                  [--isolation thread|shared]
 Without --template: templates/sam/alb.yaml and templates/sam/*.yaml of the workspace.`
 
 /** The nearest directory at or above `from` with a pnpm-workspace.yaml. */
@@ -44,6 +45,11 @@ function number(value: string | undefined, name: string): number | undefined {
   return n
 }
 
+function isolation(value: string | undefined): 'thread' | 'shared' {
+  if (value === undefined || value === 'thread' || value === 'shared') return value ?? 'thread'
+  throw new Error(`--isolation: expected "thread" or "shared", got "${value}"`)
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -57,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       'health-check-scale': { type: 'string' },
       'no-watch': { type: 'boolean' },
       quiet: { type: 'boolean' },
+      isolation: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -78,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
         : { port: number(values['s3-port'], 's3-port') ?? 4569, dir: join(root, '.albkit', 's3') },
     logDir: join(root, '.albkit', 'logs'),
     healthCheckScale: number(values['health-check-scale'], 'health-check-scale') ?? 1,
+    isolation: isolation(values.isolation),
     watch: values['no-watch'] !== true,
     quiet: values.quiet === true,
   })

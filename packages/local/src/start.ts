@@ -11,7 +11,7 @@ import { createAdminServer } from './runtime/admin-server.js'
 import { Balancer } from './runtime/balancer.js'
 import type { XffMode } from './runtime/build-event.js'
 import { functionEnv } from './runtime/function-env.js'
-import { FunctionPool } from './runtime/function-pool.js'
+import { FunctionPool, type Isolation } from './runtime/function-pool.js'
 import { HealthChecker, type TargetReport } from './runtime/health-checker.js'
 import { createFront } from './runtime/http-front.js'
 import { type LocalS3Control, localS3Control, s3Environment } from './runtime/local-s3.js'
@@ -51,6 +51,12 @@ export interface StartOptions {
   xffMode?: XffMode
   /** local cap on instances per function without reserved concurrency; default 32 */
   maxInstancesPerFunction?: number
+  /**
+   * 'thread' (default): a worker thread per instance. 'shared': each function's instances share
+   * one thread per core, each its own module instance — faster hand-offs, but a timeout or crash
+   * ends every instance on that thread (their running requests get 502).
+   */
+  isolation?: Isolation
   region?: string
   accountId?: string
   /** ms to receive the request headers, else 408 and close; default 10 000 */
@@ -150,6 +156,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
           env,
           region,
           maxInstances: options.maxInstancesPerFunction ?? 32,
+          isolation: options.isolation ?? 'thread',
           onOutput: (line, stream) => sink.functionLine(`${fn.functionName} ${line}`, stream),
         }),
       )

@@ -4,8 +4,11 @@
  * instance (timeout, crash, process.exit) is dropped so the next request starts a fresh one.
  */
 import { randomUUID } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import type { LocalFunction } from '../config/model.js'
 import { Instance, type InstanceOutcome } from './instance.js'
+import { type InstanceLink, ThreadLink } from './instance-link.js'
+import { SharedThread } from './shared-thread.js'
 import type { InvokeMessage } from './worker-protocol.js'
 
 /** How one invocation through the pool ended. */
@@ -21,7 +24,14 @@ export interface FunctionPoolOptions {
   maxInstances: number
   /** the function's output lines, prefixed with the request id */
   onOutput: (line: string, stream: 'stdout' | 'stderr') => void
+  /** 'thread' (default): a thread per instance; 'shared': instances share a few threads */
+  isolation?: Isolation
+  /** isolation 'shared': threads per function; default the number of cores */
+  threads?: number
 }
+
+/** How instances are isolated: a thread each, or several per thread (see shared-thread.ts). */
+export type Isolation = 'thread' | 'shared'
 
 export class FunctionPool {
   private readonly idle: Instance[] = []
@@ -29,6 +39,7 @@ export class FunctionPool {
   private readonly queue: Array<(instance: Instance) => void> = []
   private retired = new WeakSet<Instance>()
   private closed = false
+  private readonly hosts: SharedThread[] = []
 
   constructor(
     readonly fn: LocalFunction,
@@ -66,7 +77,7 @@ export class FunctionPool {
   /** End every instance. */
   async close(): Promise<void> {
     this.closed = true
-    const exits = [...this.all].map((instance) => instance.worker.terminate())
+    const exits = [...this.all].map((instance) => instance.close())
     this.all.clear()
     this.idle.length = 0
     await Promise.allSettled(exits)
@@ -97,29 +108,47 @@ export class FunctionPool {
     this.all.delete(instance)
     const i = this.idle.indexOf(instance)
     if (i !== -1) this.idle.splice(i, 1)
-    if (!instance.dead) instance.kill()
+    if (!instance.dead) instance.retire()
+  }
+
+  private link(data: ConstructorParameters<typeof ThreadLink>[0]['data']): InstanceLink {
+    const { workerFile, env, onOutput } = this.options
+    if (this.options.isolation !== 'shared')
+      return new ThreadLink({ workerFile, env, memoryMb: this.fn.memoryMb, onOutput, data })
+    const threads = Math.max(1, this.options.threads ?? availableParallelism())
+    for (let i = this.hosts.length - 1; i >= 0; i--)
+      if (this.hosts[i]?.dead) this.hosts.splice(i, 1)
+    let host = this.hosts.reduce<SharedThread | undefined>(
+      (best, h) => (best !== undefined && h.size >= best.size ? best : h),
+      undefined,
+    )
+    if (host === undefined || (host.size > 0 && this.hosts.length < threads)) {
+      const perThread = Math.ceil(this.options.maxInstances / threads)
+      // the heap cap covers every instance the thread may hold
+      const heapMb = Math.max(64, this.fn.memoryMb) * perThread
+      host = new SharedThread({ workerFile, env, heapMb, onOutput }, (ended) => {
+        const i = this.hosts.indexOf(ended)
+        if (i !== -1) this.hosts.splice(i, 1)
+      })
+      this.hosts.push(host)
+    }
+    return host.add(data)
   }
 
   private spawn(): Instance {
     const fn = this.fn
     const version = fn.aliasName ?? '$LATEST'
     const instance = new Instance(
-      {
-        workerFile: this.options.workerFile,
-        env: this.options.env,
+      this.link({
+        handlerFile: fn.handlerFile,
+        handlerExport: fn.handlerExport,
+        functionName: fn.functionName,
+        functionVersion: version,
+        invokedFunctionArn: fn.aliasArn ?? fn.functionArn,
         memoryMb: fn.memoryMb,
-        onOutput: this.options.onOutput,
-        data: {
-          handlerFile: fn.handlerFile,
-          handlerExport: fn.handlerExport,
-          functionName: fn.functionName,
-          functionVersion: version,
-          invokedFunctionArn: fn.aliasArn ?? fn.functionArn,
-          memoryMb: fn.memoryMb,
-          logGroupName: `/aws/lambda/${fn.functionName}`,
-          logStreamName: `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[${version}]${randomUUID().replaceAll('-', '')}`,
-        },
-      },
+        logGroupName: `/aws/lambda/${fn.functionName}`,
+        logStreamName: `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[${version}]${randomUUID().replaceAll('-', '')}`,
+      }),
       (dead) => this.drop(dead),
     )
     this.all.add(instance)

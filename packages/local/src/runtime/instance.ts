@@ -1,11 +1,12 @@
 /**
- * One function instance: a worker thread running dist/worker.mjs that takes one event at a time
- * (Lambda execution model). Timeouts and crashes end the thread; the pool replaces it.
+ * One function instance: a handler module in a worker thread running dist/worker.mjs that takes
+ * one event at a time (Lambda execution model). The thread is its own (isolation 'thread') or
+ * shared with other instances (isolation 'shared'), reached through an InstanceLink. Timeouts and
+ * crashes end the thread; the pool replaces the instances.
  */
-import { Worker } from 'node:worker_threads'
-import { eachLine } from './line-splitter.js'
+import type { InstanceLink } from './instance-link.js'
 import type { WireOutcome } from './result-to-wire.js'
-import type { InstanceData, InvokeMessage, WorkerReply } from './worker-protocol.js'
+import type { InvokeMessage, WorkerReply } from './worker-protocol.js'
 
 /** How one invocation ended. */
 export type InstanceOutcome =
@@ -40,17 +41,7 @@ function unwatch(instance: Instance): void {
 /** Lambda's limit on the init phase (Lambda developer guide, "Lambda execution environment lifecycle"). */
 const INIT_TIMEOUT_MS = 10_000
 
-export interface InstanceOptions {
-  workerFile: string
-  data: InstanceData
-  env: Record<string, string>
-  memoryMb: number
-  /** each line the function writes (already prefixed with the request id by the instance) */
-  onOutput: (line: string, stream: 'stdout' | 'stderr') => void
-}
-
 export class Instance {
-  readonly worker: Worker
   invocations = 0
   dead = false
   private readonly ready: Promise<string | undefined>
@@ -61,18 +52,10 @@ export class Instance {
   deadline = 0
   private timeoutMs = 0
 
-  constructor(options: InstanceOptions, onDeath: (instance: Instance) => void) {
-    this.worker = new Worker(options.workerFile, {
-      workerData: options.data,
-      env: options.env,
-      // the function's memory setting caps the heap, as Lambda's MemorySize does
-      resourceLimits: { maxOldGenerationSizeMb: Math.max(64, options.memoryMb) },
-      // the function's output comes to us (console or functions.log), not straight to our stdout
-      stdout: true,
-      stderr: true,
-    })
-    eachLine(this.worker.stdout, (line) => options.onOutput(line, 'stdout'))
-    eachLine(this.worker.stderr, (line) => options.onOutput(line, 'stderr'))
+  constructor(
+    private readonly link: InstanceLink,
+    onDeath: (instance: Instance) => void,
+  ) {
     let markReady: (initError: string | undefined) => void = () => {}
     this.ready = new Promise((resolve) => {
       markReady = resolve
@@ -82,45 +65,49 @@ export class Instance {
       this.kill()
     }, INIT_TIMEOUT_MS)
     initTimer.unref()
-    this.worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'ready') {
+    link.open({
+      reply: (reply: WorkerReply) => {
+        if (reply.type === 'ready') {
+          clearTimeout(initTimer)
+          this.isReady = true
+          markReady(undefined)
+        } else if (reply.type === 'init-error') {
+          clearTimeout(initTimer)
+          markReady(`${reply.errorType}: ${reply.errorMessage}`)
+          this.dead = true
+          link.retire()
+          onDeath(this)
+        } else if (reply.id === this.seq) {
+          this.settle(
+            reply.type === 'result'
+              ? { kind: 'result', outcome: reply.outcome }
+              : reply.type === 'bad-request'
+                ? { kind: 'bad-request', message: reply.message }
+                : {
+                    kind: 'error',
+                    reason: 'unhandled',
+                    message: `${reply.errorType}: ${reply.errorMessage}`,
+                  },
+          )
+        }
+      },
+      error: (err) => {
         clearTimeout(initTimer)
-        this.isReady = true
-        markReady(undefined)
-      } else if (reply.type === 'init-error') {
+        markReady(`${err.name}: ${err.message}`)
+        this.settle({ kind: 'error', reason: 'unhandled', message: `${err.name}: ${err.message}` })
+        this.dead = true
+      },
+      exit: (code) => {
         clearTimeout(initTimer)
-        markReady(`${reply.errorType}: ${reply.errorMessage}`)
-        this.kill()
-      } else if (reply.id === this.seq) {
-        this.settle(
-          reply.type === 'result'
-            ? { kind: 'result', outcome: reply.outcome }
-            : reply.type === 'bad-request'
-              ? { kind: 'bad-request', message: reply.message }
-              : {
-                  kind: 'error',
-                  reason: 'unhandled',
-                  message: `${reply.errorType}: ${reply.errorMessage}`,
-                },
-        )
-      }
-    })
-    this.worker.on('error', (err) => {
-      clearTimeout(initTimer)
-      markReady(`${err.name}: ${err.message}`)
-      this.settle({ kind: 'error', reason: 'unhandled', message: `${err.name}: ${err.message}` })
-      this.dead = true
-    })
-    this.worker.on('exit', (code) => {
-      clearTimeout(initTimer)
-      markReady(`the instance exited with code ${code} during init`)
-      this.settle({
-        kind: 'error',
-        reason: 'crashed',
-        message: `the instance exited with code ${code}`,
-      })
-      this.dead = true
-      onDeath(this)
+        markReady(`the instance exited with code ${code} during init`)
+        this.settle({
+          kind: 'error',
+          reason: 'crashed',
+          message: `the instance exited with code ${code}`,
+        })
+        this.dead = true
+        onDeath(this)
+      },
     })
   }
 
@@ -157,7 +144,7 @@ export class Instance {
         resolve(outcome)
       }
       const message: InvokeMessage = { id, requestId, deadline, ...payload }
-      this.worker.postMessage(message)
+      this.link.post(message)
     })
   }
 
@@ -171,10 +158,22 @@ export class Instance {
     this.kill()
   }
 
-  /** End the thread at once (timeouts, replacement, shutdown). */
+  /** End the thread at once (timeouts, init stuck); on a shared thread, its other instances too. */
   kill(): void {
     this.dead = true
-    void this.worker.terminate()
+    this.link.kill()
+  }
+
+  /** End this instance only (replacement). */
+  retire(): void {
+    this.dead = true
+    this.link.retire()
+  }
+
+  /** End the thread and wait for it (shutdown). */
+  close(): Promise<unknown> {
+    this.dead = true
+    return this.link.close()
   }
 
   private settle(outcome: InstanceOutcome): void {

@@ -31,6 +31,7 @@ export type WireOutcome =
 
 interface ParsedResult {
   statusCode: number
+  statusDescription: string
   isBase64Encoded?: boolean
   headers?: Record<string, string>
   multiValueHeaders?: Record<string, string[]>

@@ -28,12 +28,26 @@ export interface InvokeMessage {
   mode: AlbHeaderMode
   input?: EventInput
   event?: string
+  /** the instance on a shared thread (isolation 'shared') */
+  slot?: number
+}
+
+/** What a shared thread receives: instances to add or remove, and invocations. */
+export type HostMessage =
+  | InvokeMessage
+  | { type: 'add'; slot: number; data: InstanceData }
+  | { type: 'remove'; slot: number }
+
+/** `workerData` of a shared thread. */
+export interface SharedThreadData {
+  shared: true
 }
 
 /** What an instance sends back. */
-export type WorkerReply =
+export type WorkerReply = (
   | { type: 'ready' }
   | { type: 'init-error'; errorType: string; errorMessage: string }
   | { type: 'result'; id: number; outcome: WireOutcome }
   | { type: 'bad-request'; id: number; message: string }
   | { type: 'error'; id: number; errorType: string; errorMessage: string }
+) & { slot?: number }
