@@ -1,6 +1,6 @@
 // A server for bench.mjs: `raw` (plain node:http answering like the hello handler) or
-// `albkit [thread|shared]` (dist/index.mjs forwarding to fixtures' hello handler, in that
-// isolation mode). Prints its URL on stdout.
+// `albkit [thread|shared|sharedN]` (dist/index.mjs forwarding to fixtures' hello handler, in that
+// isolation mode; sharedN: N threads per function). Prints its URL on stdout.
 import { createServer } from 'node:http'
 
 const kind = process.argv[2]
@@ -68,7 +68,9 @@ if (kind === 'raw') {
     s3: false,
     quiet: true,
     logDir: '/tmp/albkit-bench-logs',
-    isolation: process.argv[3] ?? 'thread',
+    // `shared1`: isolation 'shared' with one thread per function instead of one per core
+    isolation: (process.argv[3] ?? 'thread').replace(/\d+$/, ''),
+    threadsPerFunction: Number(process.argv[3]?.match(/\d+$/)?.[0] ?? 0) || undefined,
   })
   console.log(alb.url)
   if (!process.env.NO_SIGTERM) process.on('SIGTERM', () => alb.close().then(() => process.exit(0)))

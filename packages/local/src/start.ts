@@ -57,6 +57,8 @@ export interface StartOptions {
    * ends every instance on that thread (their running requests get 502).
    */
   isolation?: Isolation
+  /** isolation 'shared': threads per function; default the number of cores */
+  threadsPerFunction?: number
   region?: string
   accountId?: string
   /** ms to receive the request headers, else 408 and close; default 10 000 */
@@ -157,6 +159,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
           region,
           maxInstances: options.maxInstancesPerFunction ?? 32,
           isolation: options.isolation ?? 'thread',
+          threads: options.threadsPerFunction,
           onOutput: (line, stream) => sink.functionLine(`${fn.functionName} ${line}`, stream),
         }),
       )

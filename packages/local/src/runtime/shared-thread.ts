@@ -22,6 +22,7 @@ export class SharedThread {
   private readonly worker: Worker
   private readonly slots = new Map<number, LinkEvents>()
   dead = false
+  private ended: Promise<unknown> | undefined
 
   constructor(options: Omit<ThreadOptions, 'workerData'>, onEnd: (host: SharedThread) => void) {
     this.worker = startThread({ ...options, workerData: { shared: true } })
@@ -55,21 +56,22 @@ export class SharedThread {
       },
       post: (message: InvokeMessage, transfer?: ArrayBuffer[]) =>
         this.send({ ...message, slot }, transfer),
-      kill: () => this.terminate(),
+      kill: () => void this.terminate(),
       retire: () => {
         if (!this.slots.delete(slot)) return
         this.send({ type: 'remove', slot })
         // an empty thread ends; the pool starts a new one when it needs one
-        if (this.slots.size === 0) this.terminate()
+        if (this.slots.size === 0) void this.terminate()
       },
-      close: () => this.worker.terminate(),
+      close: () => this.terminate(),
     }
   }
 
-  /** End the thread and every instance on it. */
-  terminate(): void {
+  /** End the thread and every instance on it (once, however many instances ask). */
+  terminate(): Promise<unknown> {
     this.dead = true
-    void this.worker.terminate()
+    this.ended ??= this.worker.terminate()
+    return this.ended
   }
 
   private send(message: HostMessage, transfer?: ArrayBuffer[]): void {
