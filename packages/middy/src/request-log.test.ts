@@ -33,6 +33,33 @@ test('property: requestLogLine is exactly JSON.stringify of the fields', () => {
   )
 })
 
+test('property: durations in whole microseconds print as JSON.stringify prints them', () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(fc.integer({ min: 0, max: 5_000_000 }), fc.maxSafeInteger()),
+      fc.constantFrom(200, 404),
+      (micros, status) => {
+        const f: RequestLogFields = {
+          timestamp: isoNow(),
+          level: 'info',
+          traceId: undefined,
+          method: 'GET',
+          path: '/',
+          status,
+          durationMs: micros / 1000,
+          requestId: undefined,
+        }
+        assert.equal(requestLogLine(f), JSON.stringify(f))
+      },
+    ),
+    { numRuns: 5000 },
+  )
+  for (const ms of [0, -0, 0.001, 0.01, 0.1, 0.5, 1, 1.25, 12.5, 999.999, 1e9 + 0.001, -1.5]) {
+    const f = { timestamp: 'T', level: 'info', status: 200, durationMs: ms } as RequestLogFields
+    assert.equal(requestLogLine(f), JSON.stringify(f))
+  }
+})
+
 test('isoNow: an ISO timestamp of now, reused within a millisecond', () => {
   const before = Date.now()
   const a = isoNow()

@@ -38,6 +38,22 @@ function field(name: string, value: unknown): string {
   return json === undefined ? '' : `,"${name}":${json}`
 }
 
+/**
+ * `JSON.stringify(ms)` for a duration in whole microseconds (`ms` = integer / 1000, what the
+ * logger produces), without the general double-to-shortest-string conversion: below 10^12 µs such
+ * a value has at most 15 significant digits, so its shortest round-trip form is the plain
+ * decimal. Anything else takes JSON.stringify.
+ */
+function millis(ms: number): string {
+  const micros = Math.round(ms * 1000)
+  if (!(micros >= 0 && micros < 1e12 && micros / 1000 === ms)) return JSON.stringify(ms)
+  const whole = Math.floor(micros / 1000)
+  const frac = micros - whole * 1000
+  if (frac === 0) return `${whole}`
+  const digits = frac < 10 ? `00${frac}` : frac < 100 ? `0${frac}` : `${frac}`
+  return `${whole}.${frac % 100 === 0 ? digits.slice(0, 1) : frac % 10 === 0 ? digits.slice(0, 2) : digits}`
+}
+
 /** The fields of a request log line, in their order in the line. */
 export interface RequestLogFields {
   timestamp: string
@@ -59,7 +75,7 @@ export interface RequestLogFields {
  *   path: '/', status: 200, durationMs: 0.4, requestId: 'r-1' })
  */
 export function requestLogLine(f: RequestLogFields): string {
-  return `{"timestamp":"${f.timestamp}","level":"${f.level}"${field('traceId', f.traceId)}${field('method', f.method)}${field('path', f.path)},"status":${JSON.stringify(f.status)},"durationMs":${JSON.stringify(f.durationMs)}${field('requestId', f.requestId)}}`
+  return `{"timestamp":"${f.timestamp}","level":"${f.level}"${field('traceId', f.traceId)}${field('method', f.method)}${field('path', f.path)},"status":${JSON.stringify(f.status)},"durationMs":${millis(f.durationMs)}${field('requestId', f.requestId)}}`
 }
 
 /**
