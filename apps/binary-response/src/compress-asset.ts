@@ -1,5 +1,3 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-
 /** Content codings this app produces (those core's `pickEncoding` picks; br wins ties). */
 export type ContentCoding = 'br' | 'gzip'
 
@@ -11,6 +9,8 @@ export type ContentCoding = 'br' | 'gzip'
  * compressAsset(Buffer.from('<svg …>'), 'br')
  */
 export function compressAsset(bytes: Buffer, coding: ContentCoding): Buffer {
+  // Loaded on first use, not at import, to keep it out of cold start (bench/, issue #9).
+  const { brotliCompressSync, constants, gzipSync } = process.getBuiltinModule('node:zlib')
   if (coding === 'gzip') return gzipSync(bytes, { level: 9 })
   return brotliCompressSync(bytes, {
     params: {

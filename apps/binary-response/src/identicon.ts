@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { RgbImage } from './png-encoder.js'
 import type { RenderParams } from './render-params.js'
 
@@ -27,12 +26,18 @@ function hashColour(hash: Buffer): [number, number, number] {
   return [r, g, b].map((v) => Math.round((v + m) * 255)) as [number, number, number]
 }
 
+function sha256(text: string): Buffer {
+  // node:crypto is loaded on first use, not at import, to keep it out of cold start (bench/, issue #9).
+  const { createHash } = process.getBuiltinModule('node:crypto')
+  return createHash('sha256').update(text, 'utf8').digest()
+}
+
 /**
  * Which of the 5×5 cells are filled: the left three columns come from the SHA-256 of the text,
  * mirrored onto the right two, so the same text always gives the same picture.
  */
 export function identiconCells(text: string): boolean[][] {
-  const hash = createHash('sha256').update(text, 'utf8').digest()
+  const hash = sha256(text)
   return Array.from({ length: GRID }, (_, y) =>
     Array.from({ length: GRID }, (_, x) => {
       const col = x < 3 ? x : GRID - 1 - x
@@ -49,7 +54,7 @@ export function identiconCells(text: string): boolean[][] {
  */
 export function renderIdenticon(params: RenderParams): RgbImage {
   const { size, bg } = params
-  const fg = params.fg ?? hashColour(createHash('sha256').update(params.text, 'utf8').digest())
+  const fg = params.fg ?? hashColour(sha256(params.text))
   const cells = identiconCells(params.text)
   const cell = Math.floor(size / (GRID + 1))
   const margin = Math.floor((size - cell * GRID) / 2)

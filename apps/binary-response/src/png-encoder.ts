@@ -1,4 +1,3 @@
-import { deflateSync } from 'node:zlib'
 import { crc32 } from './crc32.js'
 
 /** The eight bytes every PNG starts with (PNG spec §5.2). */
@@ -53,6 +52,8 @@ export function encodePng(image: RgbImage): Buffer {
     raw[y * (stride + 1)] = 0 // filter type 0: None
     raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1)
   }
+  // node:zlib is loaded on first use, not at import, to keep it out of cold start (bench/, issue #9).
+  const { deflateSync } = process.getBuiltinModule('node:zlib')
   return Buffer.concat([
     PNG_SIGNATURE,
     chunk('IHDR', ihdr),

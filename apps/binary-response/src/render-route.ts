@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { binary, empty, type HttpResponse, json } from '@albkit/core'
 import { ifNoneMatchHits } from './conditional.js'
 import { renderIdenticon } from './identicon.js'
@@ -18,6 +17,8 @@ export function renderEtag(params: RenderParams): string {
     params.fg ?? null,
     params.bg,
   ])
+  // Loaded on first use, not at import, to keep it out of cold start (bench/, issue #9).
+  const { createHash } = process.getBuiltinModule('node:crypto')
   return `"r${createHash('sha256').update(key).digest('hex').slice(0, 16)}"`
 }
 

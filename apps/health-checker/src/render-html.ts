@@ -6,14 +6,20 @@ const STYLE =
   'th,td{padding:.3rem .8rem;border-bottom:1px solid #ccc;text-align:left}' +
   '.ok{color:#176b2c}.fail{color:#a4161a}.degraded{color:#9a6700}'
 
+let csp: string | undefined
+
 // The one inline style is allowed by its hash; nothing else (no scripts, no frames, no forms).
-const CSP = [
-  "default-src 'none'",
-  `style-src ${cspHash(STYLE)}`,
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+// Built on the first render, not at import: hashing loads node:crypto (cold start, issue #9).
+function contentSecurityPolicy(): string {
+  csp ??= [
+    "default-src 'none'",
+    `style-src ${cspHash(STYLE)}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+  return csp
+}
 
 const STATUS_CLASS = { healthy: 'ok', degraded: 'degraded', unhealthy: 'fail' } as const
 
@@ -47,7 +53,7 @@ ${rows || '<tr><td colspan="6">no probes configured</td></tr>'}
     statusCode: httpStatusFor(report.status),
     headers: {
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': contentSecurityPolicy(),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     },

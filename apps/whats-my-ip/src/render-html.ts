@@ -8,15 +8,24 @@ export const STYLE =
   'ol{padding-left:1.5rem}li{font-family:ui-monospace,monospace;word-break:break-all}.used{font-weight:700}' +
   'small{color:#555}'
 
-/** `Content-Security-Policy` of the page: nothing loads, nothing frames it, only STYLE applies. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  `style-src ${cspHash(STYLE)}`,
-  "img-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+let csp: string | undefined
+
+/**
+ * `Content-Security-Policy` of the page: nothing loads, nothing frames it, only STYLE applies.
+ * Computed on the first render, not at import: hashing loads node:crypto, which would add to
+ * every cold start (bench/, issue #9).
+ */
+export function contentSecurityPolicy(): string {
+  csp ??= [
+    "default-src 'none'",
+    `style-src ${cspHash(STYLE)}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+  return csp
+}
 
 function row(term: string, value: string | number | null | undefined): string {
   return value === null || value === undefined
@@ -57,7 +66,7 @@ ${chain(report)}
 `
   return html(page, {
     headers: {
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': contentSecurityPolicy(),
       'Referrer-Policy': 'no-referrer',
     },
   })

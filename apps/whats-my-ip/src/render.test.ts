@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
-import { CONTENT_SECURITY_POLICY, renderHtml, STYLE } from './render-html.js'
+import { contentSecurityPolicy, renderHtml, STYLE } from './render-html.js'
 import { renderJson, safeJson } from './render-json.js'
 import { renderText } from './render-text.js'
 import type { IpReport } from './report.js'
@@ -93,7 +93,7 @@ describe('renderHtml', () => {
     const response = renderHtml(report)
     assert.match(String(header(response, 'content-type')), /^text\/html/)
     const csp = String(header(response, 'content-security-policy'))
-    assert.equal(csp, CONTENT_SECURITY_POLICY)
+    assert.equal(csp, contentSecurityPolicy())
     const hash = createHash('sha256').update(STYLE).digest('base64')
     assert.equal(
       csp,

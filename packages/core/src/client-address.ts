@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net'
+import { isIPv4, isIPv6 } from './ip-address.js'
 
 /**
  * A parsed `X-Forwarded-For` entry.

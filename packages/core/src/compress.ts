@@ -1,4 +1,4 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { builtin } from './builtin.js'
 
 /**
  * Bodies at or below this many bytes are not worth compressing.
@@ -43,6 +43,8 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
  * compressBody(Buffer.from('x'.repeat(5000)), 'gzip')
  */
 export function compressBody(bytes: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  // node:zlib is loaded on the first compressed response, not at import (see builtin.ts).
+  const { brotliCompressSync, constants, gzipSync } = builtin('node:zlib')
   if (encoding === 'gzip') return gzipSync(bytes)
   return brotliCompressSync(bytes, {
     params: {
