@@ -8,10 +8,12 @@ import {
   ALB_MAX_RESPONSE_BYTES,
   type AlbHeaderMode,
   HOP_BY_HOP_HEADERS,
+  resultByteLength,
   validateResult,
 } from '@albkit/core'
 import { reasonPhrase } from './error-page.js'
 import { MAX_RESPONSE_HEADERS_BYTES } from './front-limits.js'
+import { isPlainJson } from './plain-json.js'
 
 export interface WireResponse {
   statusCode: number
@@ -77,7 +79,35 @@ export function resultToWire(json: string, mode: AlbHeaderMode): WireOutcome {
   }
   const problems = validateResult(parsed, mode)
   if (problems.length > 0) return { ok: false, errorReason: 'LambdaInvalidResponse', problems }
-  const result = parsed as ParsedResult
+  return toWire(parsed as ParsedResult, mode)
+}
+
+/**
+ * The same answer as `resultToWire(JSON.stringify(result), mode)`, without serialising and
+ * re-parsing a result that is plain JSON already (the common case); other values take that path.
+ * @example
+ * resultValueToWire({ statusCode: 200, statusDescription: '200 OK', isBase64Encoded: false, body: 'hi' }, 'single')
+ */
+export function resultValueToWire(result: unknown, mode: AlbHeaderMode): WireOutcome {
+  // the Lambda runtime serialises the result as JSON; `undefined` becomes `null`
+  if (!isPlainJson(result)) return resultToWire(JSON.stringify(result) ?? 'null', mode)
+  const problems = validateResult(result, mode)
+  if (problems.length > 0) {
+    // validateResult reports the size too; the access log names it apart (checked first above)
+    const size = resultByteLength(result as Parameters<typeof resultByteLength>[0])
+    if (size > ALB_MAX_RESPONSE_BYTES) {
+      return {
+        ok: false,
+        errorReason: 'LambdaResponseTooLarge',
+        problems: [`the result is ${size} bytes (limit ${ALB_MAX_RESPONSE_BYTES})`],
+      }
+    }
+    return { ok: false, errorReason: 'LambdaInvalidResponse', problems }
+  }
+  return toWire(result as ParsedResult, mode)
+}
+
+function toWire(result: ParsedResult, mode: AlbHeaderMode): WireOutcome {
   const headers: Array<[string, string]> = []
   let headerBytes = 0
   for (const [name, value] of headerPairs(result, mode)) {

@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url'
 import { BadRequestEncoding, buildEvent } from './build-event.js'
-import { resultToWire } from './result-to-wire.js'
+import { resultValueToWire } from './result-to-wire.js'
 import type { InstanceData, InvokeMessage, WorkerReply } from './worker-protocol.js'
 
 /** A Lambda handler: async, or callback-style with three parameters. */
@@ -104,15 +104,17 @@ export async function invoke(
   }
   try {
     const result = await call(handler, event, contextFor(data, message))
-    // the Lambda runtime serialises the result as JSON; `undefined` becomes `null`
-    const json = JSON.stringify(result) ?? 'null'
-    const outcome = resultToWire(json, message.mode)
+    // validated, sized and decoded here, beside the listener; it only writes the bytes
+    const outcome = resultValueToWire(result, message.mode)
     if (outcome.ok) {
       // small Buffers are views into a shared 8 KB slab, which a message would copy whole:
-      // send an exact-size copy and transfer it instead
-      const body = new Uint8Array(outcome.response.body)
-      outcome.response.body = body
-      transfer.push(body.buffer)
+      // send an exact-size copy and transfer it instead (a large one owns its memory already)
+      let body = outcome.response.body
+      if (body.byteOffset !== 0 || body.byteLength !== body.buffer.byteLength) {
+        body = new Uint8Array(body)
+        outcome.response.body = body
+      }
+      transfer.push(body.buffer as ArrayBuffer)
     }
     return { reply: { type: 'result', id: message.id, outcome }, transfer }
   } catch (err) {
