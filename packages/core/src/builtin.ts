@@ -1,4 +1,5 @@
 import type * as Crypto from 'node:crypto'
+import { createRequire } from 'node:module'
 import type * as Zlib from 'node:zlib'
 
 /**
@@ -7,7 +8,8 @@ import type * as Zlib from 'node:zlib'
  * Why: a static `import … from 'node:zlib'` (or `node:crypto`) makes every bundle that touches
  * @albkit/core load that module while the Lambda cold-starts, even when no request ever
  * compresses or hashes; together they cost a few milliseconds of init. `process.getBuiltinModule`
- * (Node ≥ 20.16, so both Node 20.20 here and Lambda `nodejs22.x`) is synchronous, so the sync
+ * (Node ≥ 20.16 and Lambda `nodejs22.x`; older Node 20 falls back to `createRequire`, which the
+ESM loader has already loaded) is synchronous, so the sync
  * APIs built on it (`compressBody`, `cspHash`) keep their signatures. Node caches built-ins, so
  * later calls are a lookup.
  *
@@ -20,7 +22,7 @@ interface Builtins {
 
 export function builtin<ID extends keyof Builtins>(id: ID): Builtins[ID] {
   if (typeof process.getBuiltinModule !== 'function') {
-    throw new Error(`@albkit/core needs Node >= 20.16 (process.getBuiltinModule) to load ${id}`)
+    return createRequire(import.meta.url)(id) as Builtins[ID]
   }
   // @types/node types this call per id; both ids above are built-ins, so the lookup cannot miss.
   return process.getBuiltinModule(id) as Builtins[ID]
