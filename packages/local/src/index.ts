@@ -9,5 +9,12 @@ export {
   type ConformanceTarget,
   runConformance,
 } from './conformance/index.js'
+export {
+  LOCAL_S3_CREDENTIALS,
+  LOCAL_S3_REGION,
+  type LocalS3ClientConfig,
+  localS3ClientConfig,
+  localS3Environment,
+} from './local-s3-client-config.js'
 export type { TargetReport } from './runtime/health-checker.js'
 export { type LocalAlb, type StartOptions, start } from './start.js'

@@ -53,11 +53,11 @@ export interface StartOptions {
   maxInstancesPerFunction?: number
   /**
    * 'thread' (default): a worker thread per instance. 'shared': each function's instances share
-   * one thread per core, each its own module instance — faster hand-offs, but a timeout or crash
+   * a few threads (cores − 1, at least 1), each its own module instance — faster hand-offs, but a timeout or crash
    * ends every instance on that thread (their running requests get 502).
    */
   isolation?: Isolation
-  /** isolation 'shared': threads per function; default the number of cores */
+  /** isolation 'shared': threads per function; default cores − 1, at least 1 */
   threadsPerFunction?: number
   region?: string
   accountId?: string

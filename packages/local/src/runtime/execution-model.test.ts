@@ -1,6 +1,6 @@
 // The Lambda execution model: warm reuse, one request per instance, cold starts for concurrency,
 // timeouts and crashes replace the instance, reserved concurrency throttles, the balancer survives;
-// in both isolation modes (a thread per instance, or instances sharing a thread per core).
+// in both isolation modes (a thread per instance, or instances sharing a few threads).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { send } from '../conformance/http-client.js'

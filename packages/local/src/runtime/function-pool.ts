@@ -26,7 +26,7 @@ export interface FunctionPoolOptions {
   onOutput: (line: string, stream: 'stdout' | 'stderr') => void
   /** 'thread' (default): a thread per instance; 'shared': instances share a few threads */
   isolation?: Isolation
-  /** isolation 'shared': threads per function; default the number of cores */
+  /** isolation 'shared': threads per function; default one core less than the machine has, ≥ 1 */
   threads?: number
 }
 
@@ -115,7 +115,8 @@ export class FunctionPool {
     const { workerFile, env, onOutput } = this.options
     if (this.options.isolation !== 'shared')
       return new ThreadLink({ workerFile, env, memoryMb: this.fn.memoryMb, onOutput, data })
-    const threads = Math.max(1, this.options.threads ?? availableParallelism())
+    // the listener keeps a core: on 2 cores one thread per function measured 30 % of raw vs 24 %
+    const threads = Math.max(1, this.options.threads ?? availableParallelism() - 1)
     for (let i = this.hosts.length - 1; i >= 0; i--)
       if (this.hosts[i]?.dead) this.hosts.splice(i, 1)
     let host = this.hosts.reduce<SharedThread | undefined>(

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { send } from '../conformance/http-client.js'
+import { localS3ClientConfig } from '../local-s3-client-config.js'
 import type { LocalAlb } from '../start.js'
 import { start } from '../start.js'
 import { fixtureConfig } from './test-support.js'
@@ -30,6 +31,11 @@ before(async () => {
     logDir: join(dir, 'logs'),
   })
 })
+/** The endpoint of the embedded S3 (the fixture starts it). */
+function s3Endpoint(): string {
+  assert.ok(alb.s3Endpoint, 'local S3 runs')
+  return alb.s3Endpoint
+}
 after(async () => {
   await alb.close()
   rmSync(dir, { recursive: true, force: true })
@@ -44,14 +50,7 @@ test('functions get the local S3 variables', async () => {
 })
 
 test('put and get 300000 random bytes with the documented client settings: byte-exact', async () => {
-  const client = new S3Client({
-    endpoint: alb.s3Endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  })
+  const client = new S3Client(localS3ClientConfig(s3Endpoint()))
   try {
     const bytes = randomBytes(300_000)
     await client.send(
@@ -77,15 +76,7 @@ test('alb.s3 stops and restarts the embedded S3 on the same port: calls fail, th
   const s3 = alb.s3
   assert.ok(s3 !== undefined)
   assert.equal(s3.endpoint, alb.s3Endpoint)
-  const client = new S3Client({
-    endpoint: alb.s3Endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  })
+  const client = new S3Client({ ...localS3ClientConfig(s3Endpoint()), maxAttempts: 1 })
   const put = (key: string) =>
     client.send(new PutObjectCommand({ Bucket: 'albkit-test-uploads', Key: key, Body: 'x' }))
   try {

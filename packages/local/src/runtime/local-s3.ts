@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { localS3Environment } from '../local-s3-client-config.js'
 
 export interface LocalS3 {
   endpoint: string
@@ -13,18 +14,7 @@ export interface LocalS3 {
 }
 
 /** The variables a function needs to reach the local S3. */
-export function s3Environment(endpoint: string): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL_S3: endpoint,
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    AWS_REGION: 'us-east-1',
-    AWS_S3_FORCE_PATH_STYLE: 'true',
-    // with the SDK's default checksums s3rver stores the aws-chunked framing inside the object
-    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-  }
-}
+export const s3Environment = localS3Environment
 
 /**
  * Start s3rver with the given buckets.
