@@ -71,3 +71,9 @@ test('albkit with no command prints usage and exits 1', async () => {
   assert.equal(result.code, 1)
   assert.match(result.out, /usage: albkit dev/)
 })
+
+test('albkit dev --isolation with an unknown mode: a clear message and exit code 1', async () => {
+  const result = await run(['dev', '--isolation', 'process', '--template', invalid, '--no-s3'])
+  assert.equal(result.code, 1)
+  assert.match(result.err, /--isolation: expected "thread" or "shared", got "process"/)
+})
