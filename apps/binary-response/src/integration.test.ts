@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
-import { type LocalAlb, start } from '@albkit/local'
+import { type LocalAlb, localS3ClientConfig, start } from '@albkit/local'
 import { largeAssetBytes } from '../scripts/asset-writers.js'
 import { ASSET_DATA } from './generated/asset-data.js'
 import { renderPng } from './render-route.js'
@@ -232,14 +232,8 @@ describe('through the local load balancer with an assets bucket (embedded S3)', 
       logDir: join(tmp, 'logs-s3'),
     })
     const { CreateBucketCommand, PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3')
-    const s3 = new S3Client({
-      endpoint: alb.s3Endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    })
+    assert.ok(alb.s3Endpoint, 'local S3 runs')
+    const s3 = new S3Client(localS3ClientConfig(alb.s3Endpoint))
     await s3.send(new CreateBucketCommand({ Bucket: bucket }))
     // the deploy step: aws s3 cp assets/large.bin s3://<bucket>/binary/large.bin
     await s3.send(

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { type LocalAlb, start } from '@albkit/local'
+import { type LocalAlb, localS3ClientConfig, localS3Environment, start } from '@albkit/local'
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { allBytes, SAMPLES } from './test-fixtures.js'
 
@@ -54,14 +54,7 @@ before(async () => {
   const found = alb.config.buckets[0]
   assert.ok(found && alb.s3Endpoint, 'the template declares a bucket and local S3 runs')
   bucket = found.bucketName
-  s3 = new S3Client({
-    endpoint: alb.s3Endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  })
+  s3 = new S3Client(localS3ClientConfig(alb.s3Endpoint))
 })
 
 after(async () => {
@@ -347,14 +340,7 @@ describe('upload-to-s3 through the local ALB with S3 down', () => {
       s3: false,
       logDir: join(downDir, 'logs'),
       quiet: true,
-      env: {
-        AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${closedPort}`,
-        AWS_ACCESS_KEY_ID: 'S3RVER',
-        AWS_SECRET_ACCESS_KEY: 'S3RVER',
-        AWS_S3_FORCE_PATH_STYLE: 'true',
-        AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-        AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      },
+      env: localS3Environment(`http://127.0.0.1:${closedPort}`),
     })
     const data = new FormData()
     data.append('file', new Blob([allBytes()], { type: 'application/octet-stream' }), 'a.bin')
