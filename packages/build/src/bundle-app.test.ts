@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { build } from 'esbuild'
 import { type BundleAppResult, bundleApp } from './bundle-app.js'
+import { checkLazyOnly } from './check-lazy-only.js'
 
 const run = promisify(execFile)
 const entry = fileURLToPath(new URL('./fixtures/entry.mjs', import.meta.url))
@@ -106,10 +107,45 @@ describe('bundleApp', () => {
     await assert.rejects(stat(join(out, 'chunks')), /ENOENT/)
   })
 
+  test('lazyOnly: passes when the module is reached only through import(), throws naming it when imported statically', async () => {
+    const lazy = await bundleApp({
+      entry: lazyEntry,
+      outdir: join(dir, 'lazy-only'),
+      lazyOnly: ['cjs-dep'],
+    })
+    assert.ok(lazy.chunks.length > 0)
+    await assert.rejects(
+      bundleApp({ entry, outdir: join(dir, 'eager-only'), lazyOnly: ['cjs-dep'] }),
+      (error: Error) => {
+        assert.match(error.message, /fixtures\/cjs-dep\.cjs/)
+        assert.match(error.message, /index\.mjs/)
+        assert.match(error.message, /lazyOnly 'cjs-dep'/)
+        return true
+      },
+    )
+    await assert.rejects(
+      bundleApp({
+        entry: lazyEntry,
+        outdir: join(dir, 'inline-only'),
+        splitting: false,
+        lazyOnly: ['cjs-dep'],
+      }),
+      /cjs-dep\.cjs/,
+    )
+  })
+
   test('a missing entry rejects with esbuild’s message', async () => {
     await assert.rejects(
       bundleApp({ entry: join(dir, 'nope.ts'), outdir: join(dir, 'dist2') }),
       /nope\.ts/,
     )
   })
+})
+
+test('checkLazyOnly: an entry output missing from the metafile is an error, not a pass', () => {
+  const metafile = { inputs: {}, outputs: {} }
+  assert.throws(
+    () => checkLazyOnly(metafile, 'dist/index.mjs', ['@aws-sdk']),
+    /dist\/index\.mjs is not an output/,
+  )
 })

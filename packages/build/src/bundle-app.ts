@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, type Metafile } from 'esbuild'
+import { checkLazyOnly } from './check-lazy-only.js'
 
 /** Options for {@link bundleApp}. */
 export interface BundleAppOptions {
@@ -19,6 +20,13 @@ export interface BundleAppOptions {
    * evaluation: its code is still parsed at load).
    */
   splitting?: boolean
+  /**
+   * Modules the cold start must not load: the build throws when an input whose path contains
+   * one of these strings is in `index.mjs` or in a chunk it imports statically (a static import
+   * anywhere in the handler's graph undoes the split), naming the module and the file.
+   * Example: `['@aws-sdk', '@smithy']`. Default: none.
+   */
+  lazyOnly?: string[]
 }
 
 /** What {@link bundleApp} produced. */
@@ -60,6 +68,7 @@ const CHUNK_DIR = 'chunks'
  * ```ts
  * const { outfile, bytes, gzipBytes } = await bundleApp({ entry: 'src/handler.ts', outdir: 'dist' })
  * console.log(`${outfile}: ${bytes} B (${gzipBytes} B gzip)`)
+ * await bundleApp({ entry: 'src/handler.ts', outdir: 'dist', lazyOnly: ['@aws-sdk', '@smithy'] })
  * ```
  */
 export async function bundleApp(options: BundleAppOptions): Promise<BundleAppResult> {
@@ -88,6 +97,8 @@ export async function bundleApp(options: BundleAppOptions): Promise<BundleAppRes
     logLevel: 'warning',
   })
   await writeFile(join(outdir, 'meta.json'), JSON.stringify(result.metafile))
+  const entryOutput = Object.keys(result.metafile.outputs).find((f) => resolve(f) === outfile)
+  checkLazyOnly(result.metafile, entryOutput ?? outfile, options.lazyOnly ?? [])
   const code = await readFile(outfile)
   const chunks = Object.keys(result.metafile.outputs)
     .map((file) => resolve(file))

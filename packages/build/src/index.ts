@@ -4,3 +4,4 @@ export {
   bundleApp,
   CREATE_REQUIRE_BANNER,
 } from './bundle-app.js'
+export { checkLazyOnly, eagerOutputs } from './check-lazy-only.js'
