@@ -24,19 +24,25 @@ const rawServer: ServerKind = {
     }),
 }
 
-const albkitDev: ServerKind = {
-  name: 'albkit dev (default: worker-thread instances)',
-  start: () =>
-    spawnServer({
-      name: 'albkit dev',
-      args: [
-        '--expose-gc',
-        fileURLToPath(new URL('./serve-albkit.mjs', import.meta.url)),
-        join(FIXTURE_DIR, 'template.yaml'),
-        mkdtempSync(join(tmpdir(), 'albkit-bench-logs-')),
-      ],
-      ready: /listening (http\S+)/,
-    }),
+function albkitDev(isolation: 'thread' | 'shared'): ServerKind {
+  return {
+    name:
+      isolation === 'thread'
+        ? 'albkit dev (default: a worker thread per instance)'
+        : 'albkit dev --isolation shared (instances share a thread per function)',
+    start: () =>
+      spawnServer({
+        name: 'albkit dev',
+        args: [
+          '--expose-gc',
+          fileURLToPath(new URL('./serve-albkit.mjs', import.meta.url)),
+          join(FIXTURE_DIR, 'template.yaml'),
+          mkdtempSync(join(tmpdir(), 'albkit-bench-logs-')),
+          isolation,
+        ],
+        ready: /listening (http\S+)/,
+      }),
+  }
 }
 
 function serverlessOffline(inProcess: boolean): ServerKind {
@@ -72,5 +78,11 @@ function serverlessOffline(inProcess: boolean): ServerKind {
 }
 
 export function serverKinds(): ServerKind[] {
-  return [rawServer, albkitDev, serverlessOffline(false), serverlessOffline(true)]
+  return [
+    rawServer,
+    albkitDev('thread'),
+    albkitDev('shared'),
+    serverlessOffline(false),
+    serverlessOffline(true),
+  ]
 }
