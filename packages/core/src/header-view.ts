@@ -1,4 +1,4 @@
-import { MapView, type MultiMapView, toMultiMap } from './multi-map.js'
+import { MapView, MultiMapLookups, toMultiMap } from './multi-map.js'
 
 type Rec = Record<string, string | string[] | undefined>
 const EMPTY: readonly string[] = Object.freeze([])
@@ -19,12 +19,13 @@ function hasUpperCaseKey(rec: Rec): boolean {
  * lower-case names (every AWS example does), so lookups go straight to the event object; a miss
  * checks once for upper-case names (hand-made events, other emulators) and then uses a map.
  */
-export class HeaderRecordView implements MultiMapView {
+export class HeaderRecordView extends MultiMapLookups {
   readonly #rec: Rec
   // undefined: not checked yet; null: every name is lower-case, look up directly.
   #map: MapView | null | undefined
 
   constructor(rec: Rec | undefined | null) {
+    super()
     this.#rec = rec ?? {}
   }
   // Checked on the first miss only: a hit on a lower-case key is already the answer.
@@ -36,7 +37,7 @@ export class HeaderRecordView implements MultiMapView {
     }
     return this.#map
   }
-  #values(name: string): readonly string[] {
+  protected valuesOf(name: string): readonly string[] {
     if (this.#map) return this.#map.all(name)
     const v = this.#rec[name.toLowerCase()]
     // Type checks also keep inherited members (`constructor`, …) out.
@@ -44,21 +45,13 @@ export class HeaderRecordView implements MultiMapView {
     if (Array.isArray(v)) return v
     return this.#slow()?.all(name) ?? EMPTY
   }
-  get(name: string): string | undefined {
+  // Overridden for speed: a single string value needs no array.
+  override get(name: string): string | undefined {
     if (this.#map) return this.#map.get(name)
     const v = this.#rec[name.toLowerCase()]
     if (typeof v === 'string') return v
     if (Array.isArray(v)) return v[v.length - 1] as string | undefined
     return this.#slow()?.get(name)
-  }
-  first(name: string): string | undefined {
-    return this.#values(name)[0]
-  }
-  all(name: string): string[] {
-    return [...this.#values(name)]
-  }
-  has(name: string): boolean {
-    return this.#values(name).length > 0
   }
   entries(): IterableIterator<[string, string[]]> {
     return (this.#slow() ?? new MapView(toMultiMap(this.#rec, lower, identity), true)).entries()

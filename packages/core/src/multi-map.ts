@@ -31,29 +31,42 @@ export type QueryView = MultiMapView
 
 const EMPTY: readonly string[] = Object.freeze([])
 
-/** A {@link MultiMapView} over a Map; `lower` lower-cases looked-up names. */
-export class MapView implements MultiMapView {
-  readonly #map: Map<string, string[]>
-  readonly #lower: boolean
-  constructor(map: Map<string, string[]>, lower: boolean) {
-    this.#map = map
-    this.#lower = lower
-  }
-  #values(name: string): readonly string[] {
-    return this.#map.get(this.#lower ? name.toLowerCase() : name) ?? EMPTY
-  }
+/**
+ * The lookups of every {@link MultiMapView}, written once: a subclass says how to find a name's
+ * values (`valuesOf`, never copied by the caller) and how to list its entries.
+ * @example
+ * class Fixed extends MultiMapLookups { protected valuesOf() { return ['a'] } entries() { return new Map().entries() } }
+ */
+export abstract class MultiMapLookups implements MultiMapView {
+  /** Every value of `name`, in order; an empty array when absent. Read-only: callers copy. */
+  protected abstract valuesOf(name: string): readonly string[]
+  abstract entries(): IterableIterator<[string, string[]]>
   get(name: string): string | undefined {
-    const v = this.#values(name)
+    const v = this.valuesOf(name)
     return v[v.length - 1]
   }
   first(name: string): string | undefined {
-    return this.#values(name)[0]
+    return this.valuesOf(name)[0]
   }
   all(name: string): string[] {
-    return [...this.#values(name)]
+    return [...this.valuesOf(name)]
   }
   has(name: string): boolean {
-    return this.#values(name).length > 0
+    return this.valuesOf(name).length > 0
+  }
+}
+
+/** A {@link MultiMapView} over a Map; `lower` lower-cases looked-up names. */
+export class MapView extends MultiMapLookups {
+  readonly #map: Map<string, string[]>
+  readonly #lower: boolean
+  constructor(map: Map<string, string[]>, lower: boolean) {
+    super()
+    this.#map = map
+    this.#lower = lower
+  }
+  protected valuesOf(name: string): readonly string[] {
+    return this.#map.get(this.#lower ? name.toLowerCase() : name) ?? EMPTY
   }
   entries(): IterableIterator<[string, string[]]> {
     return this.#map.entries()
