@@ -1,3 +1,5 @@
+export type { AlbEventParts } from './build-alb-event.js'
+export { buildAlbEvent, rawQueryPairs } from './build-alb-event.js'
 export type { ClientAddress } from './client-address.js'
 export { parseClientAddress } from './client-address.js'
 export { COMPRESS_MIN_BYTES, pickEncoding } from './compress.js'

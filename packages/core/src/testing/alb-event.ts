@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { albEncodesRequestBody } from '../encoding.js'
-import { AlbError } from '../errors.js'
+import { buildAlbEvent } from '../build-alb-event.js'
 import type { AlbEvent, AlbHeaderMode } from '../types.js'
 
 /**
@@ -34,8 +33,6 @@ export interface AlbEventInit {
 export const SAMPLE_TARGET_GROUP_ARN =
   'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/albkit-test/0123456789abcdef'
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
-
 /**
  * A fresh X-Ray style trace id: `1-<8 hex seconds>-<24 hex>`.
  * @example
@@ -68,7 +65,8 @@ function lastOf(pairs: Array<[string, string]>, name: string): string | undefine
  * Builds an event exactly as the ALB would send it for an HTTP request (ELB user guide, "Lambda
  * functions as targets"): raw query split on `&` and `=` without decoding; lower-case header
  * names; last value wins in single mode, arrays in multi mode; body base64 by the encoding rule;
- * `X-Forwarded-For` (per `xffMode`), `-Port`, `-Proto` and `X-Amzn-Trace-Id` added. Throws
+ * `X-Forwarded-For` (per `xffMode`), `-Port`, `-Proto` and `X-Amzn-Trace-Id` (a fresh random
+ * Root, or Self= plus the client's Root) added — the rules of core's `buildAlbEvent`. Throws
  * AlbError 400 for a text body that is not valid UTF-8 (the ALB rejects those: LambdaBadRequest).
  * @example
  * const event = albEvent({ method: 'POST', path: '/upload', query: 'a=1&a=2', mode: 'multi',
@@ -76,95 +74,25 @@ function lastOf(pairs: Array<[string, string]>, name: string): string | undefine
  */
 export function albEvent(init: AlbEventInit = {}): AlbEvent {
   const proto = init.proto ?? 'http'
-  const pairs = headerPairs(init.headers)
-  const clientXff = pairs.filter(([k]) => k === 'x-forwarded-for').map(([, v]) => v)
-  const clientTrace = lastOf(pairs, 'x-amzn-trace-id')
-  const added = new Set([
-    'x-forwarded-for',
-    'x-forwarded-port',
-    'x-forwarded-proto',
-    'x-amzn-trace-id',
-  ])
-  const out = pairs.filter(([k]) => !added.has(k))
-  const sourceIp = init.sourceIp ?? '203.0.113.10'
-  const xffMode = init.xffMode ?? 'append'
-  // append: the ALB adds the peer address to what the client sent (ELB user guide, "X-Forwarded-For").
-  if (xffMode === 'append') out.push(['x-forwarded-for', [...clientXff, sourceIp].join(', ')])
-  else if (xffMode === 'preserve' && clientXff.length > 0)
-    out.push(['x-forwarded-for', clientXff.join(', ')])
-  out.push(['x-forwarded-port', String(init.port ?? (proto === 'https' ? 443 : 80))])
-  out.push(['x-forwarded-proto', proto])
+  const headers = headerPairs(init.headers)
+  const clientTrace = lastOf(headers, 'x-amzn-trace-id')
   // A client Root= is kept and Self= added (ELB user guide, "Request tracing").
   const root =
     clientTrace === undefined ? undefined : /(?:^|;)\s*Root=([^;]+)/i.exec(clientTrace)?.[1]
-  out.push([
-    'x-amzn-trace-id',
-    root === undefined ? `Root=${traceId()}` : `Self=${traceId()};Root=${root.trim()}`,
-  ])
-
-  const query: Array<[string, string]> = []
-  for (const part of (init.query ?? '').split('&')) {
-    if (part === '') continue
-    const eq = part.indexOf('=')
-    query.push(eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)])
-  }
-
-  const raw = init.body
-  const size = raw === undefined ? 0 : typeof raw === 'string' ? raw.length : raw.byteLength
-  const encoded =
-    size > 0 && albEncodesRequestBody(lastOf(out, 'content-type'), lastOf(out, 'content-encoding'))
-  let body = ''
-  if (raw !== undefined && size > 0) {
-    if (encoded)
-      body = (
-        typeof raw === 'string'
-          ? Buffer.from(raw, 'utf8')
-          : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
-      ).toString('base64')
-    else if (typeof raw === 'string') body = raw
-    else {
-      try {
-        body = strictUtf8.decode(raw)
-      } catch (cause) {
-        throw new AlbError(
-          400,
-          'albEvent: text body is not valid UTF-8 (the ALB rejects it: LambdaBadRequest)',
-          { cause },
-        )
-      }
-    }
-  }
-  const base = {
-    requestContext: { elb: { targetGroupArn: init.targetGroupArn ?? SAMPLE_TARGET_GROUP_ARN } },
-    httpMethod: init.method ?? 'GET',
+  return buildAlbEvent({
+    method: init.method ?? 'GET',
     path: init.path ?? '/',
-  }
-  if (init.mode === 'multi') {
-    return {
-      ...base,
-      multiValueQueryStringParameters: group(query),
-      multiValueHeaders: group(out),
-      body,
-      isBase64Encoded: encoded,
-    }
-  }
-  return {
-    ...base,
-    queryStringParameters: Object.fromEntries(query),
-    headers: Object.fromEntries(out),
-    body,
-    isBase64Encoded: encoded,
-  }
-}
-
-function group(pairs: Array<[string, string]>): Record<string, string[]> {
-  const out = new Map<string, string[]>()
-  for (const [k, v] of pairs) {
-    const list = out.get(k)
-    if (list === undefined) out.set(k, [v])
-    else list.push(v)
-  }
-  return Object.fromEntries(out)
+    rawQuery: init.query,
+    headers,
+    body: init.body,
+    sourceIp: init.sourceIp ?? '203.0.113.10',
+    port: init.port ?? (proto === 'https' ? 443 : 80),
+    proto,
+    targetGroupArn: init.targetGroupArn ?? SAMPLE_TARGET_GROUP_ARN,
+    mode: init.mode ?? 'single',
+    xffMode: init.xffMode ?? 'append',
+    traceId: root === undefined ? `Root=${traceId()}` : `Self=${traceId()};Root=${root.trim()}`,
+  })
 }
 
 /**

@@ -5,9 +5,14 @@
 import {
   type AlbEvent,
   type AlbHeaderMode,
-  albEncodesRequestBody,
+  buildAlbEvent,
   HOP_BY_HOP_HEADERS,
+  isAlbError,
+  rawQueryPairs,
 } from '@albkit/core'
+
+/** The raw query split: core's rule, re-exported for the balancer's matching. */
+export { rawQueryPairs }
 
 /** `routing.http.xff_header_processing.mode` (ELB user guide, "HTTP headers and Application Load Balancers"). */
 export type XffMode = 'append' | 'preserve' | 'remove'
@@ -76,18 +81,6 @@ export function splitTarget(target: string): { path: string; rawQuery: string | 
     : { path: t.slice(0, q), rawQuery: t.slice(q + 1) }
 }
 
-/** Raw query pairs in order; never URL-decoded (the ALB does not decode query strings). */
-export function rawQueryPairs(rawQuery: string | undefined): Array<[string, string]> {
-  if (rawQuery === undefined || rawQuery === '') return []
-  const pairs: Array<[string, string]> = []
-  for (const part of rawQuery.split('&')) {
-    if (part === '') continue
-    const eq = part.indexOf('=')
-    pairs.push(eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)])
-  }
-  return pairs
-}
-
 /**
  * The client's headers as the ALB passes them on: lower-case names, UTF-8 text, hop-by-hop
  * headers and the client's X-Amzn-Trace-Id left out (the balancer sets its own).
@@ -103,52 +96,11 @@ export function clientHeaderPairs(rawHeaders: string[]): Array<[string, string]>
   return pairs
 }
 
-/** The headers the balancer sets itself (the client's values are replaced or appended to). */
-const ADDED_HEADERS = new Set([
-  'x-forwarded-for',
-  'x-forwarded-port',
-  'x-forwarded-proto',
-  'x-amzn-trace-id',
-])
-
-function lastOf(pairs: Array<[string, string]>, name: string): string | undefined {
-  let v: string | undefined
-  for (const [k, x] of pairs) if (k === name) v = x
-  return v
-}
-
-function group(pairs: Array<[string, string]>): Record<string, string[]> {
-  const out = new Map<string, string[]>()
-  for (const [k, v] of pairs) {
-    const list = out.get(k)
-    if (list === undefined) out.set(k, [v])
-    else list.push(v)
-  }
-  return Object.fromEntries(out)
-}
-
-function eventBody(raw: Uint8Array | undefined, pairs: Array<[string, string]>) {
-  const size = raw === undefined ? 0 : raw.byteLength
-  if (raw === undefined || size === 0) return { body: '', isBase64Encoded: false }
-  if (albEncodesRequestBody(lastOf(pairs, 'content-type'), lastOf(pairs, 'content-encoding'))) {
-    const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
-    return { body: bytes.toString('base64'), isBase64Encoded: true }
-  }
-  try {
-    return { body: utf8.decode(raw), isBase64Encoded: false }
-  } catch {
-    // a text body that is not valid UTF-8 (access-log reason LambdaBadRequest)
-    throw new BadRequestEncoding('the text body is not valid UTF-8')
-  }
-}
-
 /**
- * The ALB event for a request, in the target group's header mode: the rules of `albEvent`
- * (`@albkit/core/testing`) — X-Forwarded-* per `xffMode`, last value wins, raw query, the
- * body-encoding rule — with the listener's trace id. `albEvent` stays the reference: a property
- * test checks that both build the same event for any request. This copy runs per request in the
- * instance thread and skips the factory's own random trace id (20 % of the instance's CPU per
- * request, measured) and its intermediate arrays.
+ * The ALB event for a request, in the target group's header mode: core's `buildAlbEvent` (the
+ * one implementation of the event rules, shared with `albEvent` in `@albkit/core/testing`) fed
+ * with the request line, the client's headers as the ALB passes them on, and the listener's trace
+ * id — no random trace id per request (it cost 20 % of the instance's CPU, measured).
  * @example
  * buildEvent({ method: 'GET', target: '/a?q=a%20b', rawHeaders: ['Host', 'x'], body: Buffer.alloc(0),
  *   peerIp: '127.0.0.1', listenerPort: 80, proto: 'http', targetGroupArn: arn, mode: 'single',
@@ -156,41 +108,25 @@ function eventBody(raw: Uint8Array | undefined, pairs: Array<[string, string]>) 
  */
 export function buildEvent(input: EventInput): AlbEvent {
   const { path, rawQuery } = splitTarget(input.target)
-  const client = clientHeaderPairs(input.rawHeaders)
-  const out: Array<[string, string]> = []
-  let xff: string | undefined
-  for (const pair of client) {
-    if (!ADDED_HEADERS.has(pair[0])) out.push(pair)
-    else if (pair[0] === 'x-forwarded-for') xff = xff === undefined ? pair[1] : `${xff}, ${pair[1]}`
-  }
-  // append: the ALB adds the peer address to what the client sent (ELB user guide, "X-Forwarded-For")
-  if (input.xffMode === 'append')
-    out.push(['x-forwarded-for', xff === undefined ? input.peerIp : `${xff}, ${input.peerIp}`])
-  else if (input.xffMode === 'preserve' && xff !== undefined) out.push(['x-forwarded-for', xff])
-  out.push(['x-forwarded-port', String(input.listenerPort)])
-  out.push(['x-forwarded-proto', input.proto])
-  out.push(['x-amzn-trace-id', input.traceId])
-  const query = rawQueryPairs(rawQuery)
-  const { body, isBase64Encoded } = eventBody(input.body, out)
-  const base = {
-    requestContext: { elb: { targetGroupArn: input.targetGroupArn } },
-    httpMethod: input.method,
-    path,
-  }
-  if (input.mode === 'multi') {
-    return {
-      ...base,
-      multiValueQueryStringParameters: group(query),
-      multiValueHeaders: group(out),
-      body,
-      isBase64Encoded,
-    }
-  }
-  return {
-    ...base,
-    queryStringParameters: Object.fromEntries(query),
-    headers: Object.fromEntries(out),
-    body,
-    isBase64Encoded,
+  try {
+    return buildAlbEvent({
+      method: input.method,
+      path,
+      rawQuery,
+      headers: clientHeaderPairs(input.rawHeaders),
+      body: input.body,
+      sourceIp: input.peerIp,
+      port: input.listenerPort,
+      proto: input.proto,
+      targetGroupArn: input.targetGroupArn,
+      mode: input.mode,
+      xffMode: input.xffMode,
+      traceId: input.traceId,
+    })
+  } catch (cause) {
+    // a text body that is not valid UTF-8 (access-log reason LambdaBadRequest)
+    if (isAlbError(cause) && cause.statusCode === 400)
+      throw new BadRequestEncoding('the text body is not valid UTF-8', { cause })
+    throw cause
   }
 }
