@@ -6,7 +6,12 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { HealthCheckSettings, LocalConfig, LocalRule } from '../config/index.js'
+import {
+  type HealthCheckSettings,
+  LAMBDA_HEALTH_CHECK_DEFAULTS,
+  type LocalConfig,
+  type LocalRule,
+} from '../config/index.js'
 import { type LocalAlb, type StartOptions, start } from '../start.js'
 import { FLUSH_INTERVAL_MS } from './log-sink.js'
 
@@ -66,16 +71,7 @@ export function fixtureConfig(routes: FixtureRoute[], extraRules: LocalRule[] = 
       templateFile: 'test',
       functionLogicalId: route.handler === undefined ? undefined : `Fn${i}`,
       multiValueHeaders: route.multi === true,
-      healthCheck: {
-        enabled: false,
-        path: '/',
-        intervalSeconds: 35,
-        timeoutSeconds: 30,
-        healthyThreshold: 5,
-        unhealthyThreshold: 2,
-        matcher: '200',
-        ...route.health,
-      },
+      healthCheck: { ...LAMBDA_HEALTH_CHECK_DEFAULTS, ...route.health },
       ...(route.xff === undefined ? {} : { xffHeaderProcessingMode: route.xff }),
     }
     config.targetGroups.push(tg)
