@@ -1,27 +1,15 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { AlbEvent, AlbResult } from '@albkit/core'
-import { albEvent, healthCheckEvent } from '@albkit/core/testing'
+import { albEvent, healthCheckEvent, lambdaContext } from '@albkit/core/testing'
 import type { AlbContext } from '@albkit/middy'
 import type { Context } from 'aws-lambda'
 import { trustedProxyHops } from './client-address.js'
 import { createHandler } from './handler.js'
 
 // A fresh context per invocation, as Lambda gives (the request view is stored on it).
-const context = (): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: 'whats-my-ip',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:whats-my-ip',
-  memoryLimitInMB: '128',
-  awsRequestId: 'req-1',
-  logGroupName: '/aws/lambda/whats-my-ip',
-  logStreamName: 'test',
-  getRemainingTimeInMillis: () => 60_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-})
+const context = (): Context =>
+  lambdaContext({ functionName: 'whats-my-ip', requestId: 'req-1', remainingMs: 60_000 }) as Context
 
 function setup(hops = '') {
   const lines: Record<string, unknown>[] = []

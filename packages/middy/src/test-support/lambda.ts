@@ -1,4 +1,5 @@
 import type { AlbResult } from '@albkit/core'
+import { lambdaContext as coreLambdaContext } from '@albkit/core/testing'
 import type { Context } from 'aws-lambda'
 import type { AlbJsonContext } from '../alb-json-body.js'
 import type { AlbMultipartContext } from '../alb-multipart.js'
@@ -10,16 +11,7 @@ export type TestContext = AlbMultipartContext & AlbJsonContext
 
 /** A Lambda context good enough for middy (no getRemainingTimeInMillis → no timeout race). */
 export function lambdaContext(requestId = 'req-0001'): TestContext {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'albkit-test',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:albkit-test',
-    memoryLimitInMB: '128',
-    awsRequestId: requestId,
-    logGroupName: '/aws/lambda/albkit-test',
-    logStreamName: 'test',
-  } as Context as TestContext
+  return coreLambdaContext({ functionName: 'albkit-test', requestId }) as Context as TestContext
 }
 
 /** The result's headers as lower-case name → values, whatever the mode. */
