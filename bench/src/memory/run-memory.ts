@@ -57,7 +57,7 @@ async function balancer(
     for (const step of steps) {
       const r = await autocannon({
         url: `${server.url}/hello`,
-        connections: 10,
+        connections,
         amount: step - sent,
         timeout: 10,
       })
