@@ -30,31 +30,8 @@ export class Exchange {
     this.startBytes = socket.bytesWritten
     let headerBytes = req.method?.length ?? 0
     for (const h of req.rawHeaders) headerBytes += h.length + 2
-    this.record = {
-      received: Date.now(),
-      finished: 0,
-      elbName,
-      clientIp: normalizeIp(socket.remoteAddress ?? '-'),
-      clientPort: socket.remotePort ?? 0,
-      requestProcessingMs: -1,
-      targetProcessingMs: -1,
-      responseProcessingMs: -1,
-      elbStatusCode: 0,
-      targetStatusCode: undefined,
-      receivedBytes: headerBytes + (req.url?.length ?? 0) + 12,
-      sentBytes: 0,
-      method: req.method ?? '-',
-      url: `http://${req.headers.host ?? '-'}${req.url ?? ''}`,
-      httpVersion: `HTTP/${req.httpVersion}`,
-      userAgent: req.headers['user-agent'],
-      targetGroupArn: undefined,
-      traceId: undefined,
-      domain: undefined,
-      matchedRulePriority: undefined,
-      actions: [],
-      redirectUrl: undefined,
-      errorReason: undefined,
-    }
+    this.record = requestLogEntry(req, elbName, Date.now())
+    this.record.receivedBytes = headerBytes + (req.url?.length ?? 0) + 12
     res.once('close', () => this.log())
   }
 
@@ -125,4 +102,40 @@ export class Exchange {
 /** `::ffff:127.0.0.1` → `127.0.0.1` (IPv4 peers on a dual-stack socket). */
 export function normalizeIp(ip: string): string {
   return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip
+}
+
+/**
+ * The access-log entry of a request before anything is known about its outcome (ELB user guide,
+ * "Access logs": fields the balancer has not reached are logged as "-" or -1).
+ */
+export function requestLogEntry(
+  req: IncomingMessage,
+  elbName: string,
+  received: number,
+): AccessLogEntry {
+  return {
+    received,
+    finished: 0,
+    elbName,
+    clientIp: normalizeIp(req.socket.remoteAddress ?? '-'),
+    clientPort: req.socket.remotePort ?? 0,
+    requestProcessingMs: -1,
+    targetProcessingMs: -1,
+    responseProcessingMs: -1,
+    elbStatusCode: 0,
+    targetStatusCode: undefined,
+    receivedBytes: 0,
+    sentBytes: 0,
+    method: req.method ?? '-',
+    url: `http://${req.headers.host ?? '-'}${req.url ?? ''}`,
+    httpVersion: `HTTP/${req.httpVersion}`,
+    userAgent: req.headers['user-agent'],
+    targetGroupArn: undefined,
+    traceId: undefined,
+    domain: undefined,
+    matchedRulePriority: undefined,
+    actions: [],
+    redirectUrl: undefined,
+    errorReason: undefined,
+  }
 }

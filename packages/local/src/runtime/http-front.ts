@@ -10,7 +10,7 @@ import { ALB_MAX_REQUEST_BODY_BYTES } from '@albkit/core'
 import { formatAccessLog } from './access-log.js'
 import type { Balancer } from './balancer.js'
 import { rawErrorResponse } from './error-page.js'
-import { Exchange, normalizeIp } from './exchange.js'
+import { Exchange, requestLogEntry } from './exchange.js'
 import { MAX_REQUEST_HEADERS_BYTES } from './front-limits.js'
 import { checkingInterval, type FrontTimeouts, frontTimeouts } from './front-timeouts.js'
 import type { LogSink } from './log-sink.js'
@@ -114,28 +114,9 @@ export function createFront(options: FrontOptions): Server {
     const now = Date.now()
     sink.accessLine(
       formatAccessLog({
-        received: now,
+        ...requestLogEntry(req, elbName, now),
         finished: now,
-        elbName,
-        clientIp: normalizeIp(req.socket.remoteAddress ?? '-'),
-        clientPort: req.socket.remotePort ?? 0,
-        requestProcessingMs: -1,
-        targetProcessingMs: -1,
-        responseProcessingMs: -1,
         elbStatusCode: 400,
-        targetStatusCode: undefined,
-        receivedBytes: 0,
-        sentBytes: 0,
-        method: req.method ?? '-',
-        url: `http://${req.headers.host ?? '-'}${req.url ?? ''}`,
-        httpVersion: `HTTP/${req.httpVersion}`,
-        userAgent: req.headers['user-agent'],
-        targetGroupArn: undefined,
-        traceId: undefined,
-        domain: undefined,
-        matchedRulePriority: undefined,
-        actions: [],
-        redirectUrl: undefined,
         errorReason: 'LambdaWebsocketNotSupported',
       }),
     )
