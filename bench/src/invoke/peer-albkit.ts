@@ -3,36 +3,18 @@
  * handler.ts uses (middy without its early-timeout timer + albStack: logger, health check,
  * errors, response, request).
  */
-import { binary, json } from '@albkit/core'
 import { albHandler } from '@albkit/middy'
-import { BINARY_BYTES, type PeerHandler, SET_COOKIES } from './events.js'
+import { albkitAnswer } from './albkit-routes.js'
+import type { PeerHandler } from './events.js'
 
 /** Log lines go to a sink that keeps the last one (the line is still built and serialised). */
 export let lastLogLine = ''
 
 export function albkitHandler(): PeerHandler {
-  const handler = albHandler(
-    (_event, context) => {
-      const req = context.alb
-      switch (req.path) {
-        case '/small':
-          return json({ hello: req.query.get('name') })
-        case '/echo':
-          return json(req.json())
-        case '/binary':
-          return binary(BINARY_BYTES, 'application/octet-stream')
-        default:
-          return json(
-            { tags: req.query.all('tag'), session: req.cookies.get('session') },
-            { cookies: SET_COOKIES },
-          )
-      }
+  const handler = albHandler((_event, context) => albkitAnswer(context.alb), {
+    log: (line) => {
+      lastLogLine = line
     },
-    {
-      log: (line) => {
-        lastLogLine = line
-      },
-    },
-  )
+  })
   return (event, context) => handler(event, context as never)
 }
