@@ -7,6 +7,7 @@
  */
 import type { AlbEvent } from '@albkit/core'
 import { albEvent } from '@albkit/core/testing'
+import { binaryBytes } from '../../fixtures/load/binary-bytes.js'
 
 export type EventName = 'small-get' | 'post-10kb-json' | 'binary-500kb' | 'multi-value'
 
@@ -18,17 +19,7 @@ export const EVENT_NAMES: EventName[] = [
 ]
 
 /** 500,000 deterministic bytes covering every byte value (so latin1/UTF-8 round trips show). */
-export const BINARY_BYTES: Buffer = (() => {
-  const out = Buffer.alloc(500_000)
-  let x = 0x2545f491
-  for (let i = 0; i < out.length; i++) {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    out[i] = x & 0xff
-  }
-  return out
-})()
+export const BINARY_BYTES: Buffer = binaryBytes()
 
 /** A 10 KB JSON document (an order with line items). */
 export const ECHO_DOCUMENT = {
