@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { type RawResponse, send } from './http-client.js'
+import { ELB_HEADERS, ELB_LAMBDA, ELB_QUOTAS, ELB_TROUBLE, LAMBDA_GUIDE } from './sources.js'
 
 export interface ConformanceTarget {
   /** base URL of the load balancer, e.g. http://127.0.0.1:3000 */
@@ -72,13 +73,6 @@ function status(expected: number) {
   return (res: RawResponse) =>
     expect(res.status === expected, `expected ${expected}, got ${res.status}`)
 }
-
-const LAMBDA_GUIDE =
-  'Lambda developer guide, "Process Application Load Balancer requests with Lambda"'
-const ELB_LAMBDA = 'ELB user guide, "Lambda functions as targets"'
-const ELB_TROUBLE = 'ELB user guide, "Troubleshoot your Application Load Balancers"'
-const ELB_HEADERS = 'ELB user guide, "HTTP headers and Application Load Balancers"'
-const ELB_QUOTAS = 'ELB user guide, "Quotas for your Application Load Balancers"'
 
 export const checks: ConformanceCheck[] = [
   {

@@ -5,8 +5,8 @@
 import { type ConformanceCheck, type EchoEvent, expect, NotExpressible } from './checks.js'
 import { CONFORMANCE_ROUTES, HEALTH_CHECK } from './echo-service.js'
 import { send } from './http-client.js'
+import { ELB_HEALTH } from './sources.js'
 
-const HEALTH = 'ELB user guide, "Health checks for your target groups"'
 const POLLS = 40
 const POLL_MS = 250
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -36,7 +36,7 @@ export const healthChecks: ConformanceCheck[] = [
     id: 'health-check-event',
     section: '§6',
     rule: 'a health check is GET <path>, queryStringParameters {}, only user-agent ELB-HealthChecker/2.0, body "", not base64',
-    source: HEALTH,
+    source: ELB_HEALTH,
     async run(t) {
       const e = await lastHealthCheck(t.baseUrl)
       expect(e !== undefined, 'no health-check event received')
@@ -62,7 +62,7 @@ export const healthChecks: ConformanceCheck[] = [
     id: 'health-check-target-state',
     section: '§6',
     rule: `a target answering 200 to the checks becomes healthy after ${HEALTH_CHECK.healthyThreshold} of them`,
-    source: HEALTH,
+    source: ELB_HEALTH,
     async run(t) {
       if (t.adminUrl === undefined)
         throw new NotExpressible('no admin API (GET /targets) to read target health from')

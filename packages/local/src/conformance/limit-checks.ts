@@ -6,10 +6,8 @@ import { type ConformanceCheck, expect, NotExpressible } from './checks.js'
 import { CONFORMANCE_ROUTES, ECHO_TIMEOUT_SECONDS } from './echo-service.js'
 import { send } from './http-client.js'
 import { respond } from './respond.js'
+import { ELB_LAMBDA, ELB_LOGS, ELB_QUOTAS, ELB_TROUBLE } from './sources.js'
 
-const ELB_LAMBDA = 'ELB user guide, "Lambda functions as targets"'
-const ELB_TROUBLE = 'ELB user guide, "Troubleshoot your Application Load Balancers"'
-const ELB_LOGS = 'ELB user guide, "Access logs for your Application Load Balancer" (error reasons)'
 const ok = { statusCode: 200, statusDescription: '200 OK', isBase64Encoded: false }
 
 export const limitChecks: ConformanceCheck[] = [
@@ -59,7 +57,7 @@ export const limitChecks: ConformanceCheck[] = [
     id: 'response-headers-too-large',
     section: '§4',
     rule: 'response headers over 32 KB in all → 502',
-    source: 'ELB user guide, "Quotas for your Application Load Balancers"',
+    source: ELB_QUOTAS,
     async run(t) {
       // five 7,000-character headers, filled in by the echo function (headerRepeat)
       const headerRepeat = Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`X-Big-${i}`, 7000]))

@@ -4,19 +4,11 @@
  * check asserts the bytes the client got.
  */
 import { randomBytes } from 'node:crypto'
-import type { ConformanceCheck } from './checks.js'
-import { CheckFailed } from './checks.js'
+import { type ConformanceCheck, expect } from './checks.js'
 import { respond } from './respond.js'
-
-function expect(ok: boolean, message: string): void {
-  if (!ok) throw new CheckFailed(message)
-}
+import { ELB_LAMBDA, ELB_LOGS, LAMBDA_GUIDE } from './sources.js'
 
 const ok = { statusCode: 200, statusDescription: '200 OK' }
-const LAMBDA_GUIDE =
-  'Lambda developer guide, "Process Application Load Balancer requests with Lambda"'
-const ELB_LAMBDA = 'ELB user guide, "Lambda functions as targets"'
-const ELB_LOGS = 'ELB user guide, "Access logs for your Application Load Balancer" (error reasons)'
 
 export const responseChecks: ConformanceCheck[] = [
   {

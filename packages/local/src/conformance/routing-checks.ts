@@ -3,15 +3,11 @@
  * echo is forwarded for `<singlePath>` and `<singlePath>/*`, and the listener's default action
  * answers 404 for everything unmatched.
  */
-import type { ConformanceCheck } from './checks.js'
-import { CheckFailed } from './checks.js'
+import { type ConformanceCheck, expect } from './checks.js'
 import { send } from './http-client.js'
+import { ELB_RULES } from './sources.js'
 
-function expect(ok: boolean, message: string): void {
-  if (!ok) throw new CheckFailed(message)
-}
-
-const RULES = 'ELB user guide, "Listener rules for your Application Load Balancer" (path-pattern)'
+const RULES = `${ELB_RULES} (path-pattern)`
 
 export const routingChecks: ConformanceCheck[] = [
   {

@@ -6,9 +6,8 @@
 import { type ConformanceCheck, expect, NotExpressible } from './checks.js'
 import { CONFORMANCE_ROUTES } from './echo-service.js'
 import { type RawResponse, send } from './http-client.js'
+import { ELB_ACTIONS, ELB_RULES } from './sources.js'
 
-const RULES = 'ELB user guide, "Listener rules for your Application Load Balancer"'
-const ACTIONS = 'ELB user guide, "Listeners for your Application Load Balancers" (rule actions)'
 const R = CONFORMANCE_ROUTES
 
 /** Which echo route answered (from its `route` field), or the status when none did. */
@@ -46,14 +45,14 @@ export const ruleChecks: ConformanceCheck[] = [
     id: 'rule-priority',
     section: '§5',
     rule: 'the lowest priority number wins, even over a more specific rule (/prio/* at 50 beats /prio/narrow at 51)',
-    source: RULES,
+    source: ELB_RULES,
     run: (t) => expectRoutes(t.baseUrl, [[`${R.prio}/narrow`, {}, 'prio-broad']]),
   },
   {
     id: 'rule-host-header',
     section: '§5',
     rule: 'host-header: case-insensitive with wildcards; *.conformance.test does not match conformance.test',
-    source: RULES,
+    source: ELB_RULES,
     run: (t) =>
       expectRoutes(t.baseUrl, [
         [`${R.rules}/host`, { headers: { host: 'API.Conformance.TEST' } }, 'rules'],
@@ -64,7 +63,7 @@ export const ruleChecks: ConformanceCheck[] = [
     id: 'rule-http-header',
     section: '§5',
     rule: 'http-header: name and value case-insensitive, value wildcards; no match without the header',
-    source: RULES,
+    source: ELB_RULES,
     run: (t) =>
       expectRoutes(t.baseUrl, [
         [`${R.rules}/header`, { headers: { 'x-conformance-flag': 'ON-yes' } }, 'rules'],
@@ -76,7 +75,7 @@ export const ruleChecks: ConformanceCheck[] = [
     id: 'rule-http-request-method',
     section: '§5',
     rule: 'http-request-method: POST matches a POST rule, GET does not',
-    source: RULES,
+    source: ELB_RULES,
     run: (t) =>
       expectRoutes(t.baseUrl, [
         [`${R.rules}/method`, { method: 'POST' }, 'rules'],
@@ -87,7 +86,7 @@ export const ruleChecks: ConformanceCheck[] = [
     id: 'rule-query-string',
     section: '§5',
     rule: 'query-string: raw (not decoded) values; \\* in a value is a literal *',
-    source: RULES,
+    source: ELB_RULES,
     run: (t) =>
       expectRoutes(t.baseUrl, [
         [`${R.rules}/query?mode=a*b`, {}, 'rules'],
@@ -100,7 +99,7 @@ export const ruleChecks: ConformanceCheck[] = [
     id: 'rule-source-ip',
     section: '§5',
     rule: 'source-ip: 127.0.0.1/32 matches a loopback client, 192.0.2.0/24 does not',
-    source: RULES,
+    source: ELB_RULES,
     run: (t) =>
       expectRoutes(t.baseUrl, [
         [`${R.rules}/ip`, {}, 'rules'],
@@ -111,7 +110,7 @@ export const ruleChecks: ConformanceCheck[] = [
     id: 'rule-default-last',
     section: '§5',
     rule: 'the default action answers only when no rule matches (404, no function invoked)',
-    source: RULES,
+    source: ELB_RULES,
     async run(t) {
       const res = await send(`${t.baseUrl}${R.rules}/unmatched`)
       expect(res.status === 404, `expected 404, got ${res.status}`)
@@ -122,7 +121,7 @@ export const ruleChecks: ConformanceCheck[] = [
     id: 'rule-fixed-response',
     section: '§5',
     rule: 'fixed-response action: its status, content type and body',
-    source: ACTIONS,
+    source: ELB_ACTIONS,
     async run(t) {
       templateOnly(t)
       const res = await send(`${t.baseUrl}${R.rules}/fixed`)
@@ -138,7 +137,7 @@ export const ruleChecks: ConformanceCheck[] = [
     id: 'rule-redirect',
     section: '§5',
     rule: 'redirect action: 301 to the configured protocol/host/path, #{path} and #{query} filled in',
-    source: ACTIONS,
+    source: ELB_ACTIONS,
     async run(t) {
       templateOnly(t)
       const res = await send(`${t.baseUrl}${R.rules}/redirect?x=1`)
