@@ -11,17 +11,11 @@ import { httpLoop, type LoopResult } from './http-loop.js'
 import { type DesignRow, runIsolationDesigns } from './isolation-designs.js'
 import { serverKinds } from './servers.js'
 
-export interface LoadRow {
+export interface LoadRow extends LoopResult {
   server: string
   path: '/hello' | '/binary'
   connections: number
   durationS: number
-  requestsPerSec: number
-  p50Ms: number
-  p99Ms: number
-  maxMs: number
-  errors: number
-  non2xx: number
   correct: boolean
 }
 
