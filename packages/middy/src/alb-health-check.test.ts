@@ -27,7 +27,7 @@ for (const mode of modes) {
   describe(`albHealthCheck (${mode}-value event)`, () => {
     test('answers ELB-HealthChecker/2.0 with 200 OK before the rest of the stack', async () => {
       const calls: string[] = []
-      const r = (await app({}, calls)(
+      const r = (await app({ healthCheckPath: '/health' }, calls)(
         healthCheckEvent({ mode, path: '/health' }),
         lambdaContext(),
       )) as AlbResult
@@ -65,7 +65,11 @@ for (const mode of modes) {
       )) as AlbResult
       assert.equal(r.statusCode, 503)
       assert.doesNotMatch(bodyBytes(r).toString(), /redis/)
-      assert.equal(lines.length, 1)
+      // the probe failure, then the answered check at debug level
+      assert.deepEqual(
+        lines.map((l) => l.level),
+        ['error', 'debug'],
+      )
     })
   })
 }
@@ -81,4 +85,23 @@ test('albHealthCheck: ordinary requests reach the handler', async () => {
   const r = await handler(albEvent({ path: '/health' }), lambdaContext())
   assert.equal(r, 'handled')
   assert.deepEqual(calls, ['handler'])
+})
+
+test("albHealthCheck: the health checker's user agent on another method or through a listener reaches the handler (issue 14 #5)", async () => {
+  const ua = { 'user-agent': 'ELB-HealthChecker/2.0' }
+  for (const event of [
+    albEvent({ method: 'PUT', path: '/', headers: ua, body: 'x' }),
+    albEvent({ method: 'GET', path: '/', headers: ua }),
+    { ...healthCheckEvent(), httpMethod: 'POST' },
+  ]) {
+    const calls: string[] = []
+    const handler = middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
+      .use(albHealthCheck())
+      .handler(() => {
+        calls.push('handler')
+        return 'handled'
+      })
+    assert.equal(await handler(event, lambdaContext()), 'handled')
+    assert.deepEqual(calls, ['handler'], event.httpMethod)
+  }
 })

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import { type AlbEvent, type AlbResult, binary, json, text, validateResult } from '@albkit/core'
 import middy from '@middy/core'
 import fc from 'fast-check'
-import { albDefaults } from './alb-defaults.js'
+import { albStack } from './alb-stack.js'
 import { albEvent, lambdaContext, modes } from './test-support/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
@@ -38,7 +38,7 @@ for (const mode of modes) {
     await fc.assert(
       fc.asyncProperty(handlerReturn, async (value) => {
         const handler = middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-          .use(albDefaults({ log: sink }))
+          .use(albStack({ log: sink }))
           .handler(() => value)
         const r = (await handler(albEvent({ mode }), lambdaContext())) as AlbResult
         assert.deepEqual(validateResult(r, mode), [], JSON.stringify(r))

@@ -1,14 +1,18 @@
 export { type AlbBodyLimitOptions, albBodyLimit } from './alb-body-limit.js'
-export { type AlbDefaultsOptions, albDefaults } from './alb-defaults.js'
 export { type AlbErrorsOptions, albErrors } from './alb-errors.js'
 export { type AlbHandlerOptions, type AlbLogic, albHandler } from './alb-handler.js'
-export { type AlbHealthCheckOptions, albHealthCheck } from './alb-health-check.js'
+export { type AlbHealthCheckOptions, albHealthCheck, isAlbHealthCheck } from './alb-health-check.js'
 export { type AlbJsonContext, albJsonBody } from './alb-json-body.js'
 export { type AlbLoggerOptions, albLogger } from './alb-logger.js'
 export { type AlbMultipartContext, albMultipart } from './alb-multipart.js'
 export { type AlbRequestOptions, albRequest } from './alb-request.js'
 export { type AlbResponseOptions, albResponse } from './alb-response.js'
-export { albStack } from './alb-stack.js'
+export {
+  type AlbDefaultsOptions,
+  type AlbStackOptions,
+  albDefaults,
+  albStack,
+} from './alb-stack.js'
 export type {
   MultipartBody,
   MultipartFile,
