@@ -12,7 +12,7 @@ import {
   lambdaContext,
   memoryLog,
   modes,
-} from './test-support/lambda.js'
+} from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 const traceRoot = '1-5c536348-3d683b8b04734faae651f476'

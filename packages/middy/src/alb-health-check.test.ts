@@ -11,7 +11,7 @@ import {
   lambdaContext,
   memoryLog,
   modes,
-} from './test-support/lambda.js'
+} from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 function app(opts: Parameters<typeof albHealthCheck>[0], calls: string[]) {

@@ -12,7 +12,7 @@ import {
   lambdaContext,
   memoryLog,
   modes,
-} from './test-support/lambda.js'
+} from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 function app(value: () => AlbHandlerReturn, opts: Parameters<typeof albResponse>[0] = {}) {

@@ -23,7 +23,7 @@ import {
   memoryLog,
   modes,
   type TestContext,
-} from './test-support/lambda.js'
+} from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn, AlbMiddleware } from './types.js'
 
 type Logic = (event: AlbEvent, context: AlbContext) => AlbHandlerReturn | Promise<AlbHandlerReturn>

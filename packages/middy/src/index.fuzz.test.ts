@@ -4,7 +4,7 @@ import { type AlbEvent, type AlbResult, binary, json, text, validateResult } fro
 import middy from '@middy/core'
 import fc from 'fast-check'
 import { albStack } from './alb-stack.js'
-import { albEvent, lambdaContext, modes } from './test-support/lambda.js'
+import { albEvent, lambdaContext, modes } from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 1000)

@@ -13,10 +13,27 @@ export {
   albDefaults,
   albStack,
 } from './alb-stack.js'
+export {
+  HSTS,
+  type HtmlPageOptions,
+  htmlPage,
+  type PageContent,
+  type PageRenderer,
+} from './html-page.js'
+export { Markup, type MarkupValue, markup, trusted } from './markup.js'
 export type {
   MultipartBody,
   MultipartFile,
   MultipartLimits,
 } from './parse-multipart.js'
 export { parseMultipart } from './parse-multipart.js'
+export { type PickFormatOptions, pickFormat } from './pick-format.js'
+export {
+  createRouter,
+  type RouteHandler,
+  type RouteMethod,
+  type RouteParams,
+  Router,
+  type RouterOptions,
+} from './router.js'
 export type { AlbContext, AlbHandlerReturn, AlbMiddleware, LogFn } from './types.js'

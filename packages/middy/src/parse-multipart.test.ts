@@ -5,8 +5,8 @@ import middy from '@middy/core'
 import { type AlbMultipartContext, albMultipart } from './alb-multipart.js'
 import { albRequest } from './alb-request.js'
 import { parseMultipart } from './parse-multipart.js'
-import { albEvent, lambdaContext } from './test-support/lambda.js'
-import { multipartBody } from './test-support/multipart-body.js'
+import { albEvent, lambdaContext } from './testing/lambda.js'
+import { multipartBody } from './testing/multipart-body.js'
 import type { AlbHandlerReturn } from './types.js'
 
 const limits = {

@@ -6,7 +6,7 @@ import { albErrors } from './alb-errors.js'
 import { albRequest } from './alb-request.js'
 import { albResponse } from './alb-response.js'
 import { requestView } from './request-view.js'
-import { albEvent, bodyBytes, lambdaContext, memoryLog } from './test-support/lambda.js'
+import { albEvent, bodyBytes, lambdaContext, memoryLog } from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 describe('requestView', () => {
