@@ -26,7 +26,7 @@ test('htmlPage: strict CSP admitting the style by its hash; options add img-src 
   const plain = htmlPage({ style: STYLE })(parseRequest(albEvent()), { title: 't', main: markup`` })
   assert.equal(
     plain.headers?.['Content-Security-Policy'],
-    `default-src 'none'; style-src ${STYLE_HASH}; form-action 'none'; base-uri 'none'; frame-ancestors 'none'`,
+    `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
   )
   const form = htmlPage({ style: STYLE, formAction: "'self'", imgSrc: "'self'" })(
     parseRequest(albEvent()),
@@ -34,7 +34,7 @@ test('htmlPage: strict CSP admitting the style by its hash; options add img-src 
   )
   assert.equal(
     form.headers?.['Content-Security-Policy'],
-    `default-src 'none'; style-src ${STYLE_HASH}; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    `default-src 'none'; style-src ${STYLE_HASH}; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
   )
   assert.equal(form.statusCode, 404)
   assert.equal(form.headers?.['Cache-Control'], 'max-age=5')

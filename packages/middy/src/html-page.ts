@@ -7,7 +7,7 @@ export interface HtmlPageOptions {
   style: string
   /** CSP `form-action` (e.g. `'self'` for a form posting to this origin). Default `'none'`. */
   formAction?: string
-  /** CSP `img-src` (e.g. `'self'` for previews of this app's images). Default: none. */
+  /** CSP `img-src` (e.g. `'self'` for previews of this app's images). Default `'none'`. */
   imgSrc?: string
   /** `<html lang>`. Default `en`. */
   lang?: string
@@ -48,9 +48,9 @@ export function htmlPage(options: HtmlPageOptions): PageRenderer {
     csp ??= [
       "default-src 'none'",
       `style-src ${cspHash(options.style)}`,
-      ...(options.imgSrc === undefined ? [] : [`img-src ${options.imgSrc}`]),
-      `form-action ${options.formAction ?? "'none'"}`,
+      `img-src ${options.imgSrc ?? "'none'"}`,
       "base-uri 'none'",
+      `form-action ${options.formAction ?? "'none'"}`,
       "frame-ancestors 'none'",
     ].join('; ')
     return csp

@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { AlbError } from '@albkit/core'
-import { negotiate } from './negotiate.js'
+import { AlbError, parseRequest } from '@albkit/core'
+import { albEvent } from '@albkit/core/testing'
+import { pickFormat } from '@albkit/middy'
+import { FORMATS } from './whats-my-ip.js'
+
+/** The app's negotiation: middy's pickFormat over its FORMATS, on a request with this Accept / ?format=. */
+function negotiate(input: { format?: string; accept?: string }) {
+  const event = albEvent({
+    path: '/ip',
+    ...(input.accept === undefined ? {} : { headers: { accept: input.accept } }),
+    ...(input.format === undefined ? {} : { query: `format=${encodeURIComponent(input.format)}` }),
+  })
+  return pickFormat(parseRequest(event), FORMATS)
+}
 
 function rejection(input: Parameters<typeof negotiate>[0]): AlbError {
   try {
