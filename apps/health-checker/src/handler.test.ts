@@ -184,7 +184,11 @@ describe('handler with real local dependencies', () => {
   test('?format=xml → 400; HEAD → status and headers, no body; POST → 405 with Allow', async () => {
     const badFormat = await invoke(env([]), person('format=xml'))
     assert.equal(badFormat.statusCode, 400)
-    assert.equal(JSON.parse(badFormat.body ?? '').error, 'format must be "json" or "html"')
+    // middy's pickFormat: one wording for every app (was 'format must be "json" or "html"').
+    assert.equal(
+      JSON.parse(badFormat.body ?? '').error,
+      'The format parameter must be one of: json, html.',
+    )
 
     const unhealthy = [{ name: 'api', type: 'http', url: `${http.url}/fail` }]
     const head = await invoke(env(unhealthy), person('', {}, 'HEAD'))

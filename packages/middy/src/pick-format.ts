@@ -5,7 +5,7 @@ export interface PickFormatOptions<F extends string> {
   /** A format chosen by other means (e.g. a path segment); `?format=` still wins over it. */
   format?: string | undefined
   /** What to answer when nothing in Accept is acceptable. Default: a 406 listing the formats. */
-  fallback?: F
+  fallback?: NoInfer<F>
 }
 
 /** Longest `?format=` value looked at: longer ones are a 400 without being echoed. */

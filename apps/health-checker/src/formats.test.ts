@@ -1,6 +1,19 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { reportFormat } from './negotiate.js'
+import { parseRequest } from '@albkit/core'
+import { albEvent } from '@albkit/core/testing'
+import { pickFormat } from '@albkit/middy'
+import { REPORT_FORMATS } from './health-page.js'
+
+/** The page's negotiation: middy's pickFormat over REPORT_FORMATS, JSON when nothing matches. */
+function reportFormat(format: string | undefined, accept: string | undefined) {
+  const event = albEvent({
+    path: '/health',
+    ...(accept === undefined ? {} : { headers: { accept } }),
+    ...(format === undefined ? {} : { query: `format=${encodeURIComponent(format)}` }),
+  })
+  return pickFormat(parseRequest(event), REPORT_FORMATS, { fallback: 'json' })
+}
 
 test('?format wins over Accept; bad values are a 400', () => {
   assert.equal(reportFormat('html', 'application/json'), 'html')
