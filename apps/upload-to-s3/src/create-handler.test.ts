@@ -5,9 +5,9 @@ import { describe, test } from 'node:test'
 import type { AlbEvent, AlbResult } from '@albkit/core'
 import { albEvent, healthCheckEvent } from '@albkit/core/testing'
 import type { AlbContext } from '@albkit/middy'
+import { multipartBody } from '@albkit/middy/testing'
 import type { UploadConfig } from './config.js'
 import { createHandler } from './create-handler.js'
-import { multipartBody } from './multipart-body.test-support.js'
 import type { PresignPostInput } from './presign.js'
 import { s3Backend } from './s3-client.js'
 import { allBytes, FakeStore, networkError, SAMPLES, s3Error, testConfig } from './test-fixtures.js'
@@ -99,8 +99,12 @@ describe('GET /upload and health checks', () => {
     const store = new FakeStore(() => networkError())
     const { call } = setup({ store })
     for (const mode of ['single', 'multi'] as const) {
-      const r = await call(healthCheckEvent({ path: '/upload', mode }))
-      assert.equal(r.statusCode, 200)
+      // '/' is the ALB's default HealthCheckPath (short-circuited); at /upload the check is an
+      // ordinary GET of the form page (issue 14 #5: only checks to the health-check path skip the app).
+      for (const path of ['/', '/upload']) {
+        const r = await call(healthCheckEvent({ path, mode }))
+        assert.equal(r.statusCode, 200)
+      }
     }
     assert.equal(store.puts.length, 0)
   })

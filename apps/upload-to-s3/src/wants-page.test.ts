@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { prefersHtml } from './negotiate.js'
+import { parseRequest } from '@albkit/core'
+import { albEvent } from '@albkit/core/testing'
+import { wantsPage } from './pages.js'
 
-describe('prefersHtml', () => {
+const prefersHtml = (accept: string | undefined) =>
+  wantsPage(parseRequest(albEvent(accept === undefined ? {} : { headers: { accept } })))
+
+describe('wantsPage (Accept)', () => {
   for (const [accept, expected] of [
     ['text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8', true],
     ['text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', true],
@@ -20,4 +25,12 @@ describe('prefersHtml', () => {
     test(`${JSON.stringify(accept)} → ${expected}`, () =>
       assert.equal(prefersHtml(accept), expected))
   }
+})
+
+test('wantsPage: ?format= wins over Accept; an unknown one is a 400', () => {
+  const req = (query: string, accept = 'text/html') =>
+    parseRequest(albEvent({ query, headers: { accept } }))
+  assert.equal(wantsPage(req('format=json')), false)
+  assert.equal(wantsPage(req('format=html', 'application/json')), true)
+  assert.throws(() => wantsPage(req('format=xml')), { statusCode: 400 })
 })
