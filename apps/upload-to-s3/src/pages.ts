@@ -5,7 +5,8 @@ import type { FileResult } from './store-files.js'
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{font-size:1.5rem}form{display:grid;gap:1rem;padding:1rem;border:1px solid #ccc;border-radius:.5rem}
 button{justify-self:start;padding:.4rem 1.2rem}table{border-collapse:collapse;width:100%}
-td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;word-break:break-all}
+td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;vertical-align:top}
+td:nth-child(n+4){word-break:break-all}
 .failed,.error{color:#a00}.stored{color:#070}small{color:#555}`
 
 // No scripts, the one inline stylesheet by its hash, forms only to this origin, no framing.
