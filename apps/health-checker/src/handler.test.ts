@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { AlbEvent, AlbResult, AlbResultSingle } from '@albkit/core'
 import { albEvent, healthCheckEvent } from '@albkit/core/testing'
-import type { AlbContext } from '@albkit/middy'
+import { lambdaContext } from '@albkit/middy/testing'
 import { createHandler } from './handler.js'
 import type { HealthReport } from './report.js'
 import {
@@ -14,7 +14,7 @@ import {
 } from './test-deps.js'
 
 // A fresh context per invocation, as Lambda gives (middy keeps the request view on it).
-const ctx = () => ({ awsRequestId: 'req-1', functionName: 'health' }) as unknown as AlbContext
+const ctx = () => lambdaContext('req-1')
 const lines: string[] = []
 const log = (line: string) => lines.push(line)
 
