@@ -1,7 +1,11 @@
 import { type AlbRequest, cspHash, type HttpResponse, html } from '@albkit/core'
 import { type Markup, markup, trusted } from './markup.js'
 
-/** Options of {@link htmlPage}: what the pages of one app share. */
+/**
+ * Options of {@link htmlPage}: what the pages of one app share.
+ * @example
+ * const page = htmlPage({ style: STYLE, formAction: "'self'", imgSrc: "'self'" })
+ */
 export interface HtmlPageOptions {
   /** The one inline style sheet; the CSP admits exactly it, by its SHA-256. */
   style: string
@@ -13,7 +17,11 @@ export interface HtmlPageOptions {
   lang?: string
 }
 
-/** One page: its title (escaped), the content of `<main>`, and optionally status and headers. */
+/**
+ * One page: its title (escaped), the content of `<main>`, and optionally status and headers.
+ * @example
+ * page(req, { title: 'Not found', main: markup`<h1>No ${name}</h1>`, statusCode: 404 })
+ */
 export interface PageContent {
   title: string
   main: Markup
@@ -21,10 +29,19 @@ export interface PageContent {
   headers?: Record<string, string>
 }
 
-/** Renders one page of the app for a request. */
+/**
+ * Renders one page of the app for a request.
+ * @example
+ * const render: PageRenderer = htmlPage({ style: '' })
+ */
 export type PageRenderer = (req: AlbRequest, page: PageContent) => HttpResponse
 
-/** Two years, as the HSTS preload list asks (hstspreload.org); sent only over HTTPS. */
+/**
+ * The `Strict-Transport-Security` value: two years, as the HSTS preload list asks
+ * (hstspreload.org); sent only over HTTPS.
+ * @example
+ * response.headers['Strict-Transport-Security'] === HSTS // on an HTTPS request
+ */
 export const HSTS = 'max-age=63072000'
 
 /**

@@ -1,6 +1,10 @@
 import { escapeHtml } from '@albkit/core'
 
-/** HTML that is already safe: built by {@link markup} (its values escaped) or marked {@link trusted}. */
+/**
+ * HTML that is already safe: built by {@link markup} (its values escaped) or marked {@link trusted}.
+ * @example
+ * markup`<b>${'<i>'}</b>` instanceof Markup // true; .html is '<b>&lt;i&gt;</b>'
+ */
 export class Markup {
   readonly html: string
   constructor(html: string) {
@@ -11,7 +15,11 @@ export class Markup {
   }
 }
 
-/** A value {@link markup} accepts: text (escaped), Markup (as is), a list of either, or nothing. */
+/**
+ * A value {@link markup} accepts: text (escaped), Markup (as is), a list of either, or nothing.
+ * @example
+ * const cells: MarkupValue = ['a', markup`<br>`, null]
+ */
 export type MarkupValue =
   | string
   | number

@@ -1,6 +1,10 @@
 import { type AlbRequest, albError, negotiate } from '@albkit/core'
 
-/** Options of {@link pickFormat}. */
+/**
+ * Options of {@link pickFormat}.
+ * @example
+ * pickFormat(req, FORMATS, { format: pathSegment, fallback: 'json' })
+ */
 export interface PickFormatOptions<F extends string> {
   /** A format chosen by other means (e.g. a path segment); `?format=` still wins over it. */
   format?: string | undefined

@@ -1,15 +1,27 @@
 import { type AlbRequest, albError, type HttpResponse } from '@albkit/core'
 
-/** The path parameters of a matched route: `/upload/:name` → `{ name }`, raw (not decoded). */
+/**
+ * The path parameters of a matched route: `/upload/:name` → `{ name }`, raw (not decoded).
+ * @example
+ * router.put('/upload/:name', (_req, { name }) => text(decodeURIComponent(name ?? '')))
+ */
 export type RouteParams = Readonly<Record<string, string>>
 
-/** One route's logic: the request view and the path parameters → the response. */
+/**
+ * One route's logic: the request view and the path parameters → the response.
+ * @example
+ * const hello: RouteHandler = (req) => text(`hello ${req.clientIp}`)
+ */
 export type RouteHandler = (
   req: AlbRequest,
   params: RouteParams,
 ) => HttpResponse | Promise<HttpResponse>
 
-/** Methods a route can be registered for (HEAD is answered from GET unless registered). */
+/**
+ * Methods a route can be registered for (HEAD is answered from GET unless registered).
+ * @example
+ * router.route(['GET', 'POST'], '/form', handler)
+ */
 export type RouteMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS'
 
 /** The order `Allow` lists methods in. */
@@ -30,7 +42,11 @@ interface Route {
   handlers: Map<string, RouteHandler>
 }
 
-/** Options of {@link createRouter}. */
+/**
+ * Options of {@link createRouter}.
+ * @example
+ * createRouter({ notFound: 'this app answers GET /health' })
+ */
 export interface RouterOptions {
   /** The 404 message when no pattern matches (say what the app does answer). */
   notFound?: string
