@@ -13,10 +13,7 @@ import { type DevProcess, startDev } from './support/dev-process.js'
 import { figure } from './support/figures.js'
 import { REPO } from './support/stack.js'
 
-const TEMPLATES = [
-  join(REPO, 'templates/sam/alb.yaml'),
-  join(REPO, 'e2e/fixtures/attacks.yaml'),
-]
+const TEMPLATES = [join(REPO, 'templates/sam/alb.yaml'), join(REPO, 'e2e/fixtures/attacks.yaml')]
 
 // what a developer's laptop holds: keys in the environment and in ~/.aws, a profile, file overrides
 const SECRET_KEY_ID = 'AKIADEVELOPERLAPTOP1'

@@ -19,7 +19,8 @@ export interface DevProcess {
   stop(): Promise<void>
 }
 
-const BANNER = /albkit local ALB on (http:\/\/\S+) \(admin (http:\/\/[^,)\s]+)(?:, S3 (http:\/\/[^)\s]+))?\)/
+const BANNER =
+  /albkit local ALB on (http:\/\/\S+) \(admin (http:\/\/[^,)\s]+)(?:, S3 (http:\/\/[^)\s]+))?\)/
 
 /**
  * @example

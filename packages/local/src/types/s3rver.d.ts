@@ -9,6 +9,7 @@ declare module '@20minutes/s3rver' {
     directory?: string
     silent?: boolean
     resetOnClose?: boolean
+    allowMismatchedSignatures?: boolean
     configureBuckets?: Array<{ name: string; configs: Array<string | Buffer> }>
   }
   class S3rver {
