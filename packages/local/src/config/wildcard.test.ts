@@ -60,8 +60,8 @@ test('property: the same answer as the RegExp compilation, for any short pattern
   const alphabet = ['a', 'A', 'b', 'B', '/', '.', '-', '*', '?', '\\', 'é', 'É', '\n']
   const text = (maxLength: number) =>
     fc.array(fc.constantFrom(...alphabet), { maxLength }).map((chars) => chars.join(''))
-  // inputs are mostly made of the pattern's own characters so that matches happen often
-  const ascii = (s: string) => /^[\x00-\x7f]*$/.test(s)
+  // a small alphabet: patterns and inputs share characters, so matches happen often
+  const ascii = (s: string) => [...s].every((ch) => ch.charCodeAt(0) < 128)
   fc.assert(
     fc.property(
       text(8),
