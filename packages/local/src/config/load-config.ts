@@ -14,7 +14,7 @@ import {
   type LocalRule,
   type LocalTargetGroup,
 } from './model.js'
-import { checkPriorities, type PendingRule, readRules } from './rules.js'
+import { checkPriorities, checkRuleCount, type PendingRule, readRules } from './rules.js'
 import { serverlessToTemplate } from './serverless-yml.js'
 import { readTargetGroups } from './target-groups.js'
 import { asTemplate, defaultStackName } from './template.js'
@@ -108,6 +108,7 @@ export async function loadConfig(
   linkTargets(config, targets)
   checkForwards(rules.concat(defaults), config, display)
   checkPriorities(rules, display)
+  checkRuleCount(rules)
   applyEnvOverrides(config.functions, options.envOverrides ?? {})
   config.rules = [...rules.map((p) => p.rule).sort(byPriority), defaultRule(defaults, warnings)]
   precompileRules(config.rules)
