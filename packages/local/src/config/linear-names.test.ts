@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { parseAddress } from './cidr.js'
 import { splitAliasName } from './ref.js'
 import { localBucketName } from './resource-ids.js'
+import { replaceSubVariables } from './sub.js'
 
 const OLD_ALIAS = /^(.+)Alias([A-Za-z0-9]+)$/
 
@@ -24,6 +25,21 @@ test('splitAliasName: the same answer as the old RegExp', () => {
   assert.deepEqual(splitAliasName('UploadFnAliaslive'), { fn: 'UploadFn', alias: 'live' })
 })
 
+test('replaceSubVariables: the same matches as the old RegExp', () => {
+  const text = fc
+    .array(fc.constantFrom('${', '}', '$', '{', 'a', '!', '.'), { maxLength: 12 })
+    .map((parts) => parts.join(''))
+  const mark = (inner: string) => `<${inner}>`
+  fc.assert(
+    fc.property(text, (s) => {
+      assert.equal(
+        replaceSubVariables(s, mark),
+        s.replace(/\$\{([^}]*)\}/g, (_m, inner: string) => mark(inner)),
+      )
+    }),
+  )
+})
+
 test('localBucketName and parseAddress: known answers', () => {
   assert.equal(localBucketName('--My_Stack--', 'Uploads..'), 'my-stack---uploads')
   assert.equal(localBucketName('a', '-'), 'a-bucket')
@@ -36,6 +52,7 @@ test('crafted 200 000-character names: each parser well under 1 s', () => {
   const cases: Array<[string, () => unknown]> = [
     ['splitAliasName', () => splitAliasName(`${'Alias'.repeat(n / 5)}-`)],
     ['localBucketName', () => localBucketName('s', `${'.-'.repeat(n / 2)}x`)],
+    ['replaceSubVariables', () => replaceSubVariables('${a'.repeat(n / 3), (x) => x)],
     ['parseAddress', () => parseAddress(`${'%'.repeat(n)}\n`)],
   ]
   for (const [name, run] of cases) {
