@@ -80,6 +80,33 @@ test('property: the same answer as the RegExp compilation, for any short pattern
   )
 })
 
+test('property: long pieces (several 32-bit words) give the RegExp answer too', () => {
+  const piece = fc
+    .array(fc.constantFrom('a', 'b', '?'), { maxLength: 70 })
+    .map((chars) => chars.join(''))
+  // an input made from the pattern (stars and ? filled in) matches often; a random one rarely
+  const fill = (pattern: string, seed: number) =>
+    pattern.replaceAll('?', seed % 2 ? 'a' : 'b').replaceAll('*', 'ab'.repeat(seed % 5))
+  fc.assert(
+    fc.property(
+      fc.array(piece, { minLength: 1, maxLength: 3 }),
+      fc.oneof(fc.stringMatching(/^[ab]{0,300}$/), fc.nat()),
+      fc.boolean(),
+      (parts, input, ci) => {
+        const pattern = parts.join('*')
+        const text = typeof input === 'number' ? fill(pattern, input) : input
+        const options = ci ? HOST : PATH
+        assert.equal(
+          compileWildcard(pattern, options).test(text),
+          reference(pattern, options).test(text),
+          `${pattern} ~ ${text}`,
+        )
+      },
+    ),
+    { numRuns: Number(process.env.FC_NUM_RUNS ?? 2000) },
+  )
+})
+
 test('property: a pattern built from its input always matches it', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 40 }), fc.array(fc.nat()), (input, cuts) => {
@@ -101,6 +128,9 @@ test('the attack of finding 3: many stars against long paths end in well under 1
     ['/r/*/*/*/*/*.js', `/r/${'/'.repeat(16_000)}x`],
     ['*/*/*/*/*a', `${'/'.repeat(16_000)}b`],
     ['/r/?*?*?*?*?*.js', `/r/${'/'.repeat(16_000)}.j`],
+    // 128-character pieces that almost match everywhere: the naive search compared ~2M characters
+    [`*${'a'.repeat(120)}b*`, 'a'.repeat(16_000)],
+    [`*${'a?'.repeat(60)}b*x`, `${'a'.repeat(16_000)}x`],
   ]
   for (const [pattern, path] of cases) {
     const wildcard = compileWildcard(pattern, PATH)
