@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
@@ -167,5 +168,19 @@ test('a crashed S3 process is reported and restarted on the same port, its data 
   } finally {
     client.destroy()
     await s3.stop()
+  }
+})
+
+test('an S3 port in use is a clear error', async () => {
+  const busy = createServer()
+  await new Promise<void>((listening) => busy.listen(0, '127.0.0.1', listening))
+  const { port } = busy.address() as AddressInfo
+  try {
+    await assert.rejects(
+      localS3Control({ host: '127.0.0.1', port, dir: join(dir, 's3-busy'), buckets: [] }),
+      new RegExp(`local S3: port ${port} is already in use`),
+    )
+  } finally {
+    busy.close()
   }
 })

@@ -67,19 +67,21 @@ function spawnS3(options: S3ProcessOptions): Promise<Running & { port: number }>
       child.off('message', onMessage)
       child.off('exit', onExit)
     }
+    const portInUse = () =>
+      new Error(
+        `local S3: port ${options.port} is already in use (use another S3 port or turn S3 off)`,
+      )
     const onMessage = (message: S3ProcessMessage) => {
       done()
       if (message.type === 'listening') return resolve({ child, stderr, port: message.port })
       reject(
-        message.code === 'EADDRINUSE'
-          ? new Error(
-              `local S3: port ${options.port} is already in use (use another S3 port or turn S3 off)`,
-            )
-          : new Error(`local S3: ${message.message}`),
+        message.code === 'EADDRINUSE' ? portInUse() : new Error(`local S3: ${message.message}`),
       )
     }
     const onExit = (code: number | null, signal: string | null) => {
       done()
+      // s3rver reports a busy port as an uncaught 'error' event, so the process just dies
+      if (tail.includes('EADDRINUSE')) return reject(portInUse())
       reject(
         new Error(
           `local S3 exited while starting (${exitReason(code, signal)}): ${lastLine(tail)}`,

@@ -9,8 +9,8 @@ import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import type { S3ProcessMessage, S3ProcessOptions } from './s3-process-protocol.js'
 
-function send(message: S3ProcessMessage): void {
-  process.send?.(message)
+function send(message: S3ProcessMessage, then?: () => void): void {
+  process.send?.(message, undefined, {}, () => then?.())
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as S3ProcessOptions
@@ -33,8 +33,7 @@ try {
   send({ type: 'listening', port: address.port })
 } catch (err) {
   const { code, message } = err as NodeJS.ErrnoException
-  send({ type: 'failed', code, message })
-  process.exit(1)
+  send({ type: 'failed', code, message }, () => process.exit(1))
 }
 
 // the parent asks to stop, or is gone (its IPC channel closed): release the port and end
