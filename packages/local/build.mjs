@@ -16,7 +16,11 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { index: 'src/index.ts', worker: 'src/runtime/worker.ts' },
+    entryPoints: {
+      index: 'src/index.ts',
+      worker: 'src/runtime/worker.ts',
+      's3-process': 'src/runtime/s3-process.ts',
+    },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
   }),
