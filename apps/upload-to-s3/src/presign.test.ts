@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { isAlbError } from '@albkit/core'
 import { type PresignPostInput, parsePresignRequest, presignUpload } from './presign.js'
 import { s3Backend } from './s3-client.js'
-import { testConfig } from './test-fixtures.js'
+import { testConfig, withEnv } from './test-fixtures.js'
 
 const rejects = (status: number, pattern: RegExp) => (e: unknown) =>
   isAlbError(e) && e.statusCode === status && pattern.test(e.message)
@@ -134,14 +134,6 @@ describe('the policy the presign route signs (the local S3 ignores POST policies
     AWS_ACCESS_KEY_ID: 'AKIDPOLICYTEST',
     AWS_SECRET_ACCESS_KEY: 'policy-secret',
   }
-  const saved = Object.keys(credentials).map((name) => [name, process.env[name]] as const)
-  before(() => Object.assign(process.env, credentials))
-  after(() => {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name]
-      else process.env[name] = value
-    }
-  })
 
   const signRealPolicy = async () => {
     const { presignPost } = s3Backend({
@@ -153,7 +145,7 @@ describe('the policy the presign route signs (the local S3 ignores POST policies
       { name: '../../Q3 report.pdf', contentType: 'Application/PDF', size: 4321 },
       testConfig,
     )
-    const answer = await presignUpload(request, testConfig, presignPost)
+    const answer = await withEnv(credentials, () => presignUpload(request, testConfig, presignPost))
     const expected: ExpectedPolicy = {
       bucket: testConfig.bucket,
       key: answer.key,
