@@ -24,7 +24,10 @@ if (major < 22 && process.env[SWITCH] !== 'true') {
     `NodeVersionSupportWarning: the AWS SDK for JavaScript v3 requires Node >= 22 from its releases after the first week of January 2027; this is Node ${process.version}. albkit runs on Node 20 and 22+ (Lambda: nodejs22.x); shown once per run (README: "Node versions").`,
   )
 }
-const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, [SWITCH]: 'true' } })
+const run = spawnSync(command, args, {
+  stdio: 'inherit',
+  env: { ...process.env, [SWITCH]: 'true' },
+})
 if (run.error) {
   console.error(`sdk-node-warning-once: could not run ${command}: ${run.error.message}`)
   process.exit(127)
