@@ -1,6 +1,6 @@
 import type { ProbeOutcome } from './probe-outcome.js'
 import type { ProbeSpec } from './probes-config.js'
-import { signS3Request } from './sigv4.js'
+import { signS3Request } from './sign-s3-request.js'
 
 type S3Probe = Extract<ProbeSpec, { type: 's3' }>
 type Env = Record<string, string | undefined>

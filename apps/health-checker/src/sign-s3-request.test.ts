@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { signS3Request } from './sigv4.js'
+import { signS3Request } from './sign-s3-request.js'
 
 /** SHA-256 of the empty string: the payload hash of every body-less request. */
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
