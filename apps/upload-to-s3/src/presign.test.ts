@@ -92,6 +92,10 @@ interface ExpectedPolicy {
 
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest()
 
+/** The SigV4 signing key for S3 on `day` (yyyymmdd): the test's own oracle, not the SDK's. */
+const signingKey = (secret: string, day: string, region: string) =>
+  hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), 's3'), 'aws4_request')
+
 /**
  * Decodes `fields.Policy`, checks that `X-Amz-Signature` signs exactly that document with
  * `secret` (SigV4 signing key: "Calculating a signature" in the S3 POST docs), and that the
@@ -101,9 +105,9 @@ const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).u
 function assertSignedPolicy(fields: Record<string, string>, secret: string, e: ExpectedPolicy) {
   const amzDate = fields['X-Amz-Date'] ?? ''
   const day = amzDate.slice(0, 8)
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), e.region), 's3'), 'aws4_request')
   const policyBase64 = fields.Policy ?? ''
-  assert.equal(fields['X-Amz-Signature'], hmac(signingKey, policyBase64).toString('hex'))
+  const signature = hmac(signingKey(secret, day, e.region), policyBase64).toString('hex')
+  assert.equal(fields['X-Amz-Signature'], signature)
   const policy = JSON.parse(Buffer.from(policyBase64, 'base64').toString('utf8'))
   // X-Amz-Date is ISO 8601 basic (20260304T050607Z); the policy's expiration is extended, no ms.
   const [d, t] = [amzDate.slice(0, 8), amzDate.slice(9, 15)]
@@ -176,8 +180,8 @@ describe('the policy the presign route signs (the local S3 ignores POST policies
       edit(policy)
       const Policy = Buffer.from(JSON.stringify(policy)).toString('base64')
       const day = (answer.fields['X-Amz-Date'] ?? '').slice(0, 8)
-      const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), 'eu-west-1'), 's3'), 'aws4_request')
-      return { ...answer.fields, Policy, 'X-Amz-Signature': hmac(key, Policy).toString('hex') }
+      const signature = hmac(signingKey(secret, day, 'eu-west-1'), Policy).toString('hex')
+      return { ...answer.fields, Policy, 'X-Amz-Signature': signature }
     }
     const replace = (from: string, to: unknown) => (p: { conditions: unknown[] }) => {
       p.conditions = p.conditions.map((c) => (JSON.stringify(c) === from ? to : c))
