@@ -17,4 +17,6 @@ export {
   localS3Environment,
 } from './local-s3-client-config.js'
 export type { TargetReport } from './runtime/health-checker.js'
+export { type LocalS3, startLocalS3 } from './runtime/local-s3.js'
+export { forwardedTraceId } from './runtime/trace-id.js'
 export { type LocalAlb, type StartOptions, start } from './start.js'
