@@ -38,10 +38,12 @@ export async function offlineCommand(
     s3: { port: s3Port, dir: join(root, '.albkit', 's3') },
     echo: process.stdout,
   })
+  const s3 =
+    bridge.s3Endpoint === undefined
+      ? ''
+      : `  local S3 ${bridge.s3Endpoint} (buckets: ${bridge.buckets.join(', ')}; data in .albkit/s3)\n`
   console.log(
-    `\n${app.name} under serverless-offline, behind an ALB front: ${bridge.url}\n` +
-      `  local S3 ${bridge.s3Endpoint} (buckets: ${bridge.buckets.join(', ') || 'none'}; data in .albkit/s3)\n` +
-      '  Ctrl-C stops it',
+    `\n${app.name} under serverless-offline, behind an ALB front: ${bridge.url}\n${s3}  Ctrl-C stops it`,
   )
   return new Promise((done) => {
     const stop = () => bridge.stop().then(() => done(0))

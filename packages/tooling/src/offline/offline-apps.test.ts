@@ -119,7 +119,7 @@ describe('pnpm offline upload-to-s3', () => {
   /** The object as the local S3 holds it (s3rver answers unsigned path-style GETs). */
   async function stored(key: string): Promise<Uint8Array> {
     const bridge = app()
-    const { response, bytes } = await get(`${bridge.s3Endpoint}/${bridge.buckets[0]}/${key}`)
+    const { response, bytes } = await get(`${bridge.s3Endpoint ?? ''}/${bridge.buckets[0]}/${key}`)
     assert.equal(response.status, 200, `${key} is not in the local S3`)
     return bytes
   }

@@ -29,7 +29,8 @@ export interface OfflineBridge {
   url: string
   /** serverless-offline's own ALB port, behind the front */
   offlineUrl: string
-  s3Endpoint: string
+  /** the local S3, when the template declares buckets */
+  s3Endpoint: string | undefined
   buckets: string[]
   stop(): Promise<void>
 }
@@ -49,14 +50,18 @@ export async function startOfflineBridge(options: OfflineBridgeOptions): Promise
     for (const step of steps) await step().catch(() => undefined)
   }
   try {
-    const s3: LocalS3 = await startLocalS3({
-      host: '127.0.0.1',
-      port: options.s3?.port ?? 4569,
-      dir: options.s3?.dir ?? join(process.cwd(), '.albkit', 's3'),
-      buckets: service.buckets,
-    })
-    undo.push(() => s3.close())
-    await writeOfflineService(service, dir, s3.env)
+    // a local S3 only for an app whose template declares buckets
+    let s3: LocalS3 | undefined
+    if (service.buckets.length > 0) {
+      s3 = await startLocalS3({
+        host: '127.0.0.1',
+        port: options.s3?.port ?? 4569,
+        dir: options.s3?.dir ?? join(process.cwd(), '.albkit', 's3'),
+        buckets: service.buckets,
+      })
+      undo.push(() => s3?.close() ?? Promise.resolve())
+    }
+    await writeOfflineService(service, dir, s3?.env ?? {})
     const offline = await startOffline(dir, undefined, options.echo)
     undo.push(() => offline.stop())
     const front: AlbFront = await startAlbFront({
@@ -67,7 +72,7 @@ export async function startOfflineBridge(options: OfflineBridgeOptions): Promise
     return {
       url: front.url,
       offlineUrl: offline.url,
-      s3Endpoint: s3.endpoint,
+      s3Endpoint: s3?.endpoint,
       buckets: service.buckets,
       stop,
     }
