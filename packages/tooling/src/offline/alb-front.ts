@@ -61,9 +61,16 @@ export async function startAlbFront(options: {
       },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.rawHeaders)
+        // serverless-offline dying mid-answer: cut the client's connection, keep serving others
+        answer.on('error', () => res.destroy())
         answer.pipe(res)
       },
     )
+    // a client that goes away mid-request: drop the upstream request too
+    req.on('error', () => upstream.destroy())
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy()
+    })
     upstream.on('error', (error) => {
       if (res.headersSent) return res.destroy()
       res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' })

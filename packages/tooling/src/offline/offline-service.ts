@@ -23,16 +23,22 @@ export interface OfflineService {
 
 /**
  * Each function's environment as deployed, by its key under `functions:`. osls names a function
- * `<service>-<stage>-<key>` unless it sets `name:`.
+ * by its `name:`, else `<service>-<stage>-<key>`: the shortest name ending in `-<key>` is that one
+ * (a key `a` must not take the function of a key `b-a`).
  */
 function environmentByKey(
   config: LocalConfig,
-  keys: string[],
+  functions: Array<{ key: string; name: unknown }>,
   file: string,
 ): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {}
-  for (const key of keys) {
-    const fn = config.functions.find((f) => f.functionName.endsWith(`-${key}`))
+  for (const { key, name } of functions) {
+    const fn =
+      typeof name === 'string'
+        ? config.functions.find((f) => f.functionName === name)
+        : config.functions
+            .filter((f) => f.functionName.endsWith(`-${key}`))
+            .sort((a, b) => a.functionName.length - b.functionName.length)[0]
     if (fn === undefined)
       throw new Error(`${file}: functions.${key}: not found by the template reader`)
     out[key] = fn.environment
@@ -51,13 +57,18 @@ export async function readOfflineService(serverlessYml: string): Promise<Offline
   const document = parseDocument(await readFile(serverlessYml, 'utf8'))
   if (document.errors.length > 0)
     throw new Error(`${serverlessYml}: ${document.errors[0]?.message}`)
-  const functions = document.get('functions')
-  const keys = isMap(functions) ? functions.items.map((item) => String(item.key)) : []
+  const section = document.get('functions')
+  const functions = isMap(section)
+    ? section.items.map((item) => {
+        const key = String(item.key)
+        return { key, name: document.getIn(['functions', key, 'name']) }
+      })
+    : []
   const config = await loadConfig([serverlessYml])
   return {
     serverlessYml,
     buckets: config.buckets.map((b) => b.bucketName),
-    environment: environmentByKey(config, keys, serverlessYml),
+    environment: environmentByKey(config, functions, serverlessYml),
     document,
   }
 }
