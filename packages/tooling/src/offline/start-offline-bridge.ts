@@ -1,8 +1,9 @@
 /**
  * `pnpm offline <app>` as a whole: the app's serverless.yml under serverless-offline, with what
  * serverless-offline leaves out bridged from outside the app — the function environment the
- * deployed stack would resolve, a local S3 holding the template's buckets, and a front that adds
- * the ALB's forwarded headers. The apps run unchanged: no local-only branch in them.
+ * deployed stack would resolve (and none of the developer's AWS credentials), a local S3 holding
+ * the template's buckets, and a front that adds the ALB's forwarded headers. The apps run
+ * unchanged: no local-only branch in them.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -11,6 +12,7 @@ import { type LocalS3, startLocalS3 } from '@albkit/local'
 import { startOffline } from '../conformance/offline-server.js'
 import { type AlbFront, startAlbFront } from './alb-front.js'
 import { readOfflineService, writeOfflineService } from './offline-service.js'
+import { sealedEnvironment } from './sealed-environment.js'
 
 /** Where the bridge listens and keeps data. */
 export interface OfflineBridgeOptions {
@@ -61,7 +63,7 @@ export async function startOfflineBridge(options: OfflineBridgeOptions): Promise
       })
       undo.push(() => s3?.close() ?? Promise.resolve())
     }
-    await writeOfflineService(service, dir, s3?.env ?? {})
+    await writeOfflineService(service, dir, { ...sealedEnvironment(process.env), ...s3?.env })
     const offline = await startOffline(dir, undefined, options.echo)
     undo.push(() => offline.stop())
     const front: AlbFront = await startAlbFront({
