@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -102,5 +104,29 @@ describe('pnpm offline: the function environment', () => {
     assert.equal(seen.AWS_PROFILE ?? '', '')
     for (const secret of Object.values(DEVELOPER))
       assert.ok(!Object.values(seen).includes(secret), `${secret} reached the function`)
+  })
+})
+
+describe('pnpm offline: ports', () => {
+  test('a port in use is one clear line before anything starts', async () => {
+    const taken = createServer()
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', () => done()))
+    const port = (taken.address() as AddressInfo).port
+    const start = (options: { port: number; s3Port: number }) =>
+      startOfflineBridge({
+        serverlessYml: join(dir, 'serverless.yml'),
+        port: options.port,
+        s3: { port: options.s3Port, dir: join(dir, 's3-taken') },
+      })
+    try {
+      await assert.rejects(start({ port, s3Port: 0 }), {
+        message: `port ${port} is already in use (pass --port <n>)`,
+      })
+      await assert.rejects(start({ port: 0, s3Port: port }), {
+        message: `local S3: port ${port} is already in use (pass --s3-port <n>)`,
+      })
+    } finally {
+      await new Promise((done) => taken.close(done))
+    }
   })
 })

@@ -12,6 +12,7 @@ import { type LocalS3, startLocalS3 } from '@albkit/local'
 import { startOffline } from '../conformance/offline-server.js'
 import { type AlbFront, startAlbFront } from './alb-front.js'
 import { readOfflineService, writeOfflineService } from './offline-service.js'
+import { portInUse } from './port-in-use.js'
 import { sealedEnvironment } from './sealed-environment.js'
 
 /** Where the bridge listens and keeps data. */
@@ -45,6 +46,11 @@ export interface OfflineBridge {
  */
 export async function startOfflineBridge(options: OfflineBridgeOptions): Promise<OfflineBridge> {
   const service = await readOfflineService(options.serverlessYml)
+  const port = options.port ?? 3000
+  const s3Port = options.s3?.port ?? 4569
+  if (await portInUse(port)) throw new Error(`port ${port} is already in use (pass --port <n>)`)
+  if (service.buckets.length > 0 && (await portInUse(s3Port)))
+    throw new Error(`local S3: port ${s3Port} is already in use (pass --s3-port <n>)`)
   const dir = await mkdtemp(join(tmpdir(), 'albkit-offline-'))
   const undo: Array<() => Promise<unknown>> = [() => rm(dir, { recursive: true, force: true })]
   const stop = async () => {
@@ -57,7 +63,7 @@ export async function startOfflineBridge(options: OfflineBridgeOptions): Promise
     if (service.buckets.length > 0) {
       s3 = await startLocalS3({
         host: '127.0.0.1',
-        port: options.s3?.port ?? 4569,
+        port: s3Port,
         dir: options.s3?.dir ?? join(process.cwd(), '.albkit', 's3'),
         buckets: service.buckets,
       })
@@ -66,10 +72,7 @@ export async function startOfflineBridge(options: OfflineBridgeOptions): Promise
     await writeOfflineService(service, dir, { ...sealedEnvironment(process.env), ...s3?.env })
     const offline = await startOffline(dir, undefined, options.echo)
     undo.push(() => offline.stop())
-    const front: AlbFront = await startAlbFront({
-      port: options.port ?? 3000,
-      upstream: offline.url,
-    })
+    const front: AlbFront = await startAlbFront({ port, upstream: offline.url })
     undo.push(() => front.close())
     return {
       url: front.url,
