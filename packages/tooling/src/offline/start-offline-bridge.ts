@@ -61,13 +61,14 @@ export async function startOfflineBridge(options: OfflineBridgeOptions): Promise
     // a local S3 only for an app whose template declares buckets
     let s3: LocalS3 | undefined
     if (service.buckets.length > 0) {
-      s3 = await startLocalS3({
+      const started = await startLocalS3({
         host: '127.0.0.1',
         port: s3Port,
         dir: options.s3?.dir ?? join(process.cwd(), '.albkit', 's3'),
         buckets: service.buckets,
       })
-      undo.push(() => s3?.close() ?? Promise.resolve())
+      undo.push(() => started.close())
+      s3 = started
     }
     await writeOfflineService(service, dir, { ...sealedEnvironment(process.env), ...s3?.env })
     const offline = await startOffline(dir, undefined, options.echo)
