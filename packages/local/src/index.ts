@@ -18,4 +18,5 @@ export {
 } from './local-s3-client-config.js'
 export type { TargetReport } from './runtime/health-checker.js'
 export { type LocalS3Control, localS3Control } from './runtime/local-s3.js'
+export { forwardedTraceId } from './runtime/trace-id.js'
 export { type LocalAlb, type StartOptions, start } from './start.js'

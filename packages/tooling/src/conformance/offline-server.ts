@@ -26,7 +26,12 @@ const START_TIMEOUT_MS = 60_000
  * const peer = await startOffline('/tmp/albkit-conformance-x')
  * try { console.log(peer.url) } finally { await peer.stop() }
  */
-export async function startOffline(dir: string, albPort?: number): Promise<OfflineServer> {
+export async function startOffline(
+  dir: string,
+  albPort?: number,
+  /** also copy osls's output here (the offline command shows it to the user) */
+  echo?: NodeJS.WritableStream,
+): Promise<OfflineServer> {
   const port = albPort ?? (await freePort())
   const lambdaPort = await freePort()
   const child = spawn(
@@ -47,6 +52,7 @@ export async function startOffline(dir: string, albPort?: number): Promise<Offli
   let log = ''
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString('utf8')).slice(-4000)
+    echo?.write(chunk)
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
