@@ -141,15 +141,20 @@ ${renderTable(report.rows)}
 `
 }
 
-async function main(): Promise<void> {
-  const report = await runComparison({ offline: !process.argv.includes('--albkit-only') })
+/**
+ * `albkit conformance [--albkit-only]`: run the suite, write docs/conformance.md; exit code 1
+ * when albkit fails a check.
+ *
+ * @example
+ * process.exitCode = await conformanceCommand([])
+ */
+export async function conformanceCommand(argv: string[]): Promise<number> {
+  const report = await runComparison({ offline: !argv.includes('--albkit-only') })
   const page = renderPage(report)
   const out = join(dirname(fileURLToPath(import.meta.url)), '../../../../docs/conformance.md')
   await mkdir(dirname(out), { recursive: true })
   await writeFile(out, page)
   process.stdout.write(`${page}\nwritten to docs/conformance.md\n`)
   // any albkit failure fails the command
-  if (report.rows.some((r) => !r.albkit.passed)) process.exitCode = 1
+  return report.rows.some((r) => !r.albkit.passed) ? 1 : 0
 }
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main()

@@ -36,7 +36,7 @@ after(() => {
   rmSync(scratch, { recursive: true, force: true })
 })
 
-const cli = () => join(scratch, 'packages', 'tooling', 'src', 'cli.ts')
+const cli = () => join(scratch, 'packages', 'cli', 'src', 'cli.ts')
 // NODE_TEST_CONTEXT would make the app's own `node --test` run nothing (nested test runner).
 const { NODE_TEST_CONTEXT: _nested, ...childEnv } = process.env
 const run = (args: string[], cwd: string) =>

@@ -1,29 +1,15 @@
-/**
- * `albkit dev [--template <file>]... [--port N] [--admin-port N] [--no-s3] [--s3-port N]
- *  [--health-check-scale X] [--no-watch] [--isolation thread|shared]` — serve the templates on a local load balancer.
- */
 import { existsSync, readdirSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { start } from './start.js'
+import { start } from '@albkit/local'
+import { DEV_USAGE } from './usage.js'
 
-const USAGE = `usage: albkit dev [--template <file>]... [--port N] [--admin-port N] [--no-s3] [--s3-port N]
-                  [--health-check-scale X] [--no-watch] [--quiet]
-                  [--isolation thread|shared]
-Without --template: templates/sam/alb.yaml and templates/sam/*.yaml of the workspace.`
-
-/** The nearest directory at or above `from` with a pnpm-workspace.yaml. */
-export function workspaceRoot(from: string): string | undefined {
-  let dir = resolve(from)
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir
-    const parent = dirname(dir)
-    if (parent === dir) return undefined
-    dir = parent
-  }
-}
-
-/** templates/sam/alb.yaml first, then the other templates/sam/*.yaml, of the workspace. */
+/**
+ * templates/sam/alb.yaml first, then the other templates/sam/*.yaml, of the workspace.
+ *
+ * @example
+ * defaultTemplates('/repo') // ['/repo/templates/sam/alb.yaml', '/repo/templates/sam/binary-response.yaml', …]
+ */
 export function defaultTemplates(root: string): string[] {
   const dir = join(root, 'templates', 'sam')
   if (!existsSync(dir)) return []
@@ -50,10 +36,15 @@ function isolation(value: string | undefined): 'thread' | 'shared' {
   throw new Error(`--isolation: expected "thread" or "shared", got "${value}"`)
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+/**
+ * `albkit dev …`: serve the templates until SIGINT/SIGTERM.
+ *
+ * @example
+ * process.exitCode = await devCommand('/repo', ['--port', '3000'])
+ */
+export async function devCommand(root: string, argv: string[]): Promise<number> {
+  const { values } = parseArgs({
     args: argv,
-    allowPositionals: true,
     options: {
       template: { type: 'string', multiple: true },
       port: { type: 'string' },
@@ -67,11 +58,10 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   })
-  if (values.help === true || positionals[0] !== 'dev') {
-    console.log(USAGE)
-    return values.help === true ? 0 : 1
+  if (values.help === true) {
+    console.log(DEV_USAGE)
+    return 0
   }
-  const root = workspaceRoot(process.cwd()) ?? process.cwd()
   const templates = values.template ?? defaultTemplates(root)
   if (templates.length === 0)
     throw new Error(`no templates: pass --template or add templates/sam/*.yaml under ${root}`)
@@ -101,11 +91,3 @@ async function main(argv: string[]): Promise<number> {
   await alb.close()
   return 0
 }
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`albkit: ${err instanceof Error ? err.message : String(err)}`)
-    process.exit(1)
-  },
-)

@@ -2,22 +2,34 @@ import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
 /**
- * The nearest directory at or above `from` that holds pnpm-workspace.yaml.
+ * The nearest directory at or above `from` that holds pnpm-workspace.yaml, if any.
+ *
+ * @example
+ * workspaceRoot(process.cwd()) // '/home/me/albkit'
+ */
+export function workspaceRoot(from: string): string | undefined {
+  let dir = resolve(from)
+  for (;;) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir
+    const parent = dirname(dir)
+    if (parent === dir) return undefined
+    dir = parent
+  }
+}
+
+/**
+ * {@link workspaceRoot}, or an error saying to run inside the workspace.
  *
  * @example
  * findRoot(process.cwd()) // '/home/me/albkit'
  */
 export function findRoot(from: string): string {
-  let dir = resolve(from)
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir
-    const parent = dirname(dir)
-    if (parent === dir)
-      throw new Error(
-        `no pnpm-workspace.yaml at or above ${from}: run this inside the albkit workspace`,
-      )
-    dir = parent
-  }
+  const root = workspaceRoot(from)
+  if (root === undefined)
+    throw new Error(
+      `no pnpm-workspace.yaml at or above ${from}: run this inside the albkit workspace`,
+    )
+  return root
 }
 
 /** Where one app's sources and templates live. */
