@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseCfn } from '../validate/cfn-yaml.js'
+import { parseTemplate } from '@albkit/local'
 import { routesOf } from '../validate/routing.js'
 
 /**
@@ -14,7 +14,9 @@ export function nextPriority(root: string): number {
   const dir = join(root, 'templates', 'sam')
   const priorities = readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
-    .flatMap((f) => routesOf(parseCfn(readFileSync(join(dir, f), 'utf8'))).map((r) => r.priority))
+    .flatMap((f) =>
+      routesOf(parseTemplate(readFileSync(join(dir, f), 'utf8'))).map((r) => r.priority),
+    )
   const next = Math.max(0, ...priorities.filter(Number.isFinite)) + 10
   if (next > 50000) throw new Error(`no free listener-rule priority: ${next} is above 50000`)
   return next

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { parseCfn } from './cfn-yaml.js'
+import { parseTemplate } from '@albkit/local'
 import { checkParity } from './check-parity.js'
 import { routesOf } from './routing.js'
 
@@ -46,12 +46,12 @@ const SLS = {
 const files = { sam: 'sam/ip.yaml', sls: 'serverless/ip/serverless.yml' }
 
 test('SAM and osls shapes of the same routing agree', () => {
-  assert.deepEqual(checkParity('ip', routesOf(parseCfn(SAM)), routesOf(SLS), files), [])
+  assert.deepEqual(checkParity('ip', routesOf(parseTemplate(SAM)), routesOf(SLS), files), [])
 })
 
 test('a different priority, path, multi-value setting or health check is reported', () => {
   const sam = routesOf(
-    parseCfn(
+    parseTemplate(
       SAM.replace('/ip/*]', '/ipv4]')
         .replace("Value: 'true'", "Value: 'false'")
         .replace('/health', '/'),
@@ -69,7 +69,7 @@ test('a different priority, path, multi-value setting or health check is reporte
   assert.equal(findings[0]?.file, files.sls)
   const moved = checkParity(
     'ip',
-    routesOf(parseCfn(SAM.replace('Priority: 30', 'Priority: 31'))),
+    routesOf(parseTemplate(SAM.replace('Priority: 30', 'Priority: 31'))),
     routesOf(SLS),
     files,
   )

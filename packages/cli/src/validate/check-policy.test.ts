@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { parseCfn } from './cfn-yaml.js'
+import { parseTemplate } from '@albkit/local'
 import { checkPolicy } from './check-policy.js'
 
 // A minimal app template that follows the policy; each test breaks one thing.
@@ -59,7 +59,7 @@ Resources:
 `
 
 function messages(text: string): string[] {
-  return checkPolicy(parseCfn(text), 'app.yaml').map(
+  return checkPolicy(parseTemplate(text), 'app.yaml').map(
     (f) => `${f.resource}.${f.property}: ${f.message}`,
   )
 }

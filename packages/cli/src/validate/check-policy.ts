@@ -1,4 +1,4 @@
-import type { CfnTemplate } from './cfn-yaml.js'
+import type { CfnTemplate } from '@albkit/local'
 import type { Finding } from './finding.js'
 import { invokePermissionFindings, runtimeFindings, targetGroupFindings } from './policy-lambda.js'
 import { bucketFindings, s3WriteFindings } from './policy-s3.js'
@@ -8,7 +8,7 @@ import { bucketFindings, s3WriteFindings } from './policy-s3.js'
  * groups that register an alias, nodejs22.x, private encrypted TLS-only buckets.
  *
  * @example
- * checkPolicy(parseCfn(text), 'templates/sam/x.yaml') // [] when the template follows the policy
+ * checkPolicy(parseTemplate(text), 'templates/sam/x.yaml') // [] when the template follows the policy
  */
 export function checkPolicy(template: CfnTemplate, file: string): Finding[] {
   return [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { before, describe, test } from 'node:test'
-import { parseCfn } from './cfn-yaml.js'
+import { parseTemplate } from '@albkit/local'
 import { checkSpec } from './check-spec.js'
 import { loadSpec, type SpecLookup } from './spec-db.js'
 
@@ -21,12 +21,12 @@ Resources:
 
 describe('spec check', () => {
   test('a correct template has no findings', () => {
-    assert.deepEqual(checkSpec(parseCfn(permission), 'ok.yaml', spec), [])
+    assert.deepEqual(checkSpec(parseTemplate(permission), 'ok.yaml', spec), [])
   })
 
   test('unknown property, with a hint', () => {
     const [f, ...rest] = checkSpec(
-      parseCfn(`${permission}      SourceAcount: '1'\n`),
+      parseTemplate(`${permission}      SourceAcount: '1'\n`),
       'bad.yaml',
       spec,
     )
@@ -39,7 +39,7 @@ describe('spec check', () => {
 
   test('missing required property', () => {
     const text = permission.replace('      Action: lambda:InvokeFunction\n', '')
-    const findings = checkSpec(parseCfn(text), 'bad.yaml', spec)
+    const findings = checkSpec(parseTemplate(text), 'bad.yaml', spec)
     assert.deepEqual(
       findings.map((f) => [f.resource, f.property, f.message]),
       [['Perm', 'Action', 'required property is missing (AWS::Lambda::Permission)']],
@@ -58,7 +58,7 @@ Resources:
         - Id: abc
           Port: [80]
 `
-    const findings = checkSpec(parseCfn(text), 'bad.yaml', spec)
+    const findings = checkSpec(parseTemplate(text), 'bad.yaml', spec)
     assert.deepEqual(
       findings.map((f) => [f.property, f.message.replace(/ \(AWS.*$/, '')]),
       [
@@ -71,7 +71,7 @@ Resources:
   test('unknown resource type and unknown resource attribute', () => {
     const text =
       'Resources:\n  A:\n    Type: AWS::Lambda::Funktion\n  B:\n    Type: AWS::SNS::Topic\n    Propertys: {}\n'
-    const messages = checkSpec(parseCfn(text), 'bad.yaml', spec).map(
+    const messages = checkSpec(parseTemplate(text), 'bad.yaml', spec).map(
       (f) => `${f.resource}: ${f.message}`,
     )
     assert.deepEqual(messages, [
@@ -94,6 +94,6 @@ Resources:
       Architectures: [arm64]
       AutoPublishAlias: live
 `
-    assert.deepEqual(checkSpec(parseCfn(text), 'ok.yaml', spec), [])
+    assert.deepEqual(checkSpec(parseTemplate(text), 'ok.yaml', spec), [])
   })
 })

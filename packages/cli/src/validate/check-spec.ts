@@ -1,4 +1,4 @@
-import type { CfnTemplate } from './cfn-yaml.js'
+import type { CfnTemplate } from '@albkit/local'
 import type { Finding } from './finding.js'
 import type { SpecLookup } from './spec-db.js'
 import { checkProperties } from './type-check.js'
@@ -26,7 +26,7 @@ function isCustom(type: string): boolean {
  * types, unknown resource attributes, unknown / missing / ill-typed properties.
  *
  * @example
- * checkSpec(parseCfn(text), 'templates/sam/x.yaml', await loadSpec()) // [] when clean
+ * checkSpec(parseTemplate(text), 'templates/sam/x.yaml', await loadSpec()) // [] when clean
  */
 export function checkSpec(template: CfnTemplate, file: string, spec: SpecLookup): Finding[] {
   const findings: Finding[] = []

@@ -1,4 +1,4 @@
-import type { CfnTemplate } from './cfn-yaml.js'
+import type { CfnTemplate } from '@albkit/local'
 import { asList, asRecord, resourcesOf } from './resources.js'
 
 /** An IAM statement found in a template, with the resource that carries it. */

@@ -1,4 +1,4 @@
-import type { CfnTemplate } from './cfn-yaml.js'
+import type { CfnTemplate } from '@albkit/local'
 import type { Finding } from './finding.js'
 import { asList, asRecord, literalText, refTarget, resourcesOf } from './resources.js'
 

@@ -1,4 +1,4 @@
-import type { CfnResource, CfnTemplate } from './cfn-yaml.js'
+import type { CfnResource, CfnTemplate } from '@albkit/local'
 
 /** A resource with its logical id. */
 export interface Named {

@@ -1,4 +1,4 @@
-import type { CfnTemplate } from './cfn-yaml.js'
+import { type CfnTemplate, LAMBDA_HEALTH_CHECK_DEFAULTS } from '@albkit/local'
 import { asList, asRecord, refTarget, resourcesOf } from './resources.js'
 
 /** Health-check settings of a target group, with the lambda defaults filled in. */
@@ -51,19 +51,19 @@ function num(x: unknown): number | undefined {
   return x === undefined ? undefined : Number(x)
 }
 
-// Lambda target-group defaults (ELB User Guide, "Health checks for your target groups"):
-// checks off; when on: path /, interval 35 s, timeout 30 s, healthy 5, unhealthy 2, matcher 200.
+// A lambda target group's health-check defaults are @albkit/local's (one table for both).
 function health(p: Record<string, unknown>): HealthSettings {
   const enabled = p.HealthCheckEnabled === true || p.HealthCheckEnabled === 'true'
   if (!enabled) return { enabled }
+  const d = LAMBDA_HEALTH_CHECK_DEFAULTS
   return {
     enabled,
-    path: String(p.HealthCheckPath ?? '/'),
-    interval: num(p.HealthCheckIntervalSeconds) ?? 35,
-    timeout: num(p.HealthCheckTimeoutSeconds) ?? 30,
-    healthy: num(p.HealthyThresholdCount) ?? 5,
-    unhealthy: num(p.UnhealthyThresholdCount) ?? 2,
-    matcher: String(asRecord(p.Matcher)?.HttpCode ?? '200'),
+    path: String(p.HealthCheckPath ?? d.path),
+    interval: num(p.HealthCheckIntervalSeconds) ?? d.intervalSeconds,
+    timeout: num(p.HealthCheckTimeoutSeconds) ?? d.timeoutSeconds,
+    healthy: num(p.HealthyThresholdCount) ?? d.healthyThreshold,
+    unhealthy: num(p.UnhealthyThresholdCount) ?? d.unhealthyThreshold,
+    matcher: String(asRecord(p.Matcher)?.HttpCode ?? d.matcher),
   }
 }
 
@@ -79,7 +79,7 @@ function multiValue(p: Record<string, unknown>): boolean {
  * settings of the target group it forwards to, sorted by priority.
  *
  * @example
- * routesOf(parseCfn(text)) // [{ priority: 30, conditions: ['path-pattern=/ip|/ip/*'], multiValue: true, health: { enabled: false } }]
+ * routesOf(parseTemplate(text)) // [{ priority: 30, conditions: ['path-pattern=/ip|/ip/*'], multiValue: true, health: { enabled: false } }]
  */
 export function routesOf(template: CfnTemplate): RouteSpec[] {
   return resourcesOf(template, 'AWS::ElasticLoadBalancingV2::ListenerRule')

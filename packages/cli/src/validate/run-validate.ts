@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { relative } from 'node:path'
+import { type CfnTemplate, parseTemplate } from '@albkit/local'
 import { albTemplate, appPaths, listApps } from '../workspace.js'
-import { type CfnTemplate, parseCfn } from './cfn-yaml.js'
 import { checkLocal, type LoadConfig } from './check-local.js'
 import { checkParity } from './check-parity.js'
 import { checkPolicy } from './check-policy.js'
@@ -47,7 +47,7 @@ export async function validateWorkspace(options: ValidateOptions): Promise<Valid
   }
   const read = (file: string): CfnTemplate | undefined => {
     try {
-      return parseCfn(readFileSync(file, 'utf8'))
+      return parseTemplate(readFileSync(file, 'utf8'))
     } catch (err) {
       findings.push({
         check: 'spec',

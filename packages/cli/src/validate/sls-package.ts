@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { type CfnTemplate, parseCfn } from './cfn-yaml.js'
+import { type CfnTemplate, parseTemplate } from '@albkit/local'
 
 const run = promisify(execFile)
 
@@ -48,7 +48,9 @@ export async function slsPackage(serverlessYml: string): Promise<CfnTemplate> {
         .join('\n  ')
       throw new Error(`osls package failed:\n  ${detail || err.message}`)
     })
-    return parseCfn(await readFile(join(out, 'cloudformation-template-update-stack.json'), 'utf8'))
+    return parseTemplate(
+      await readFile(join(out, 'cloudformation-template-update-stack.json'), 'utf8'),
+    )
   } finally {
     await rm(out, { recursive: true, force: true })
   }
