@@ -36,7 +36,11 @@ Resources:
         - Id: !Ref Fn.Alias
   Bucket:
     Type: AWS::S3::Bucket
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
     Properties:
+      LifecycleConfiguration:
+        Rules: [{ Status: Enabled, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }]
       PublicAccessBlockConfiguration:
         BlockPublicAcls: true
         BlockPublicPolicy: true
@@ -124,5 +128,23 @@ describe('policy check', () => {
       'Bucket.BucketEncryption: bucket must be encrypted (BucketEncryption.ServerSideEncryptionConfiguration)',
       'Bucket.BucketPolicy: bucket must be TLS-only: add an AWS::S3::BucketPolicy that denies aws:SecureTransport false',
     ])
+  })
+
+  test('bucket a function writes to that is deleted with the stack or keeps incomplete uploads', () => {
+    const bad = GOOD.replace('    DeletionPolicy: Retain\n', '')
+      .replace('    UpdateReplacePolicy: Retain\n', '    UpdateReplacePolicy: Delete\n')
+      .replace(/ {6}LifecycleConfiguration:\n.*\n/, '')
+    assert.deepEqual(messages(bad), [
+      "Bucket.DeletionPolicy: functions write users' objects here: DeletionPolicy must be Retain",
+      "Bucket.UpdateReplacePolicy: functions write users' objects here: UpdateReplacePolicy must be Retain",
+      "Bucket.LifecycleConfiguration: functions write users' objects here: add a lifecycle rule with AbortIncompleteMultipartUpload",
+    ])
+    // the same bucket named through ${Bucket.Arn}, as the templates do
+    const viaArn = bad.replace(
+      "'arn:${AWS::Partition}:s3:::${Bucket}/uploads/*'",
+      "'${Bucket.Arn}/uploads/*'",
+    )
+    assert.match(viaArn, /\$\{Bucket\.Arn\}\/uploads/)
+    assert.equal(messages(viaArn).length, 3)
   })
 })

@@ -97,3 +97,57 @@ export function bucketFindings(template: CfnTemplate, file: string): Finding[] {
     return found
   })
 }
+
+// `${Bucket}` or `${Bucket.Arn}` inside an ARN: the logical id of the bucket it names.
+const BUCKET_REF = /\$\{([A-Za-z0-9]{1,255})(?:\.Arn)?\}/g
+
+function bucketsNamedBy(resource: unknown, buckets: Set<string>): string[] {
+  const ref = refTarget(resource)
+  if (ref !== undefined) return buckets.has(ref) ? [ref] : []
+  const text = literalText(resource) ?? ''
+  return [...text.matchAll(BUCKET_REF)].flatMap((m) =>
+    m[1] !== undefined && buckets.has(m[1]) ? [m[1]] : [],
+  )
+}
+
+function abortsIncompleteUploads(lifecycle: unknown): boolean {
+  return asList(asRecord(lifecycle)?.Rules).some((rule) => {
+    const r = asRecord(rule)
+    return r?.Status === 'Enabled' && asRecord(r.AbortIncompleteMultipartUpload) !== undefined
+  })
+}
+
+/**
+ * A bucket a function may write objects to holds users' data: it outlives the stack
+ * (`DeletionPolicy` and `UpdateReplacePolicy` `Retain`) and a lifecycle rule aborts incomplete
+ * multipart uploads, which presigned uploads can leave behind (S3 User Guide, "Configuring a
+ * bucket lifecycle configuration to delete incomplete multipart uploads").
+ *
+ * @example
+ * writtenBucketFindings(template, 'x.yaml')
+ */
+export function writtenBucketFindings(template: CfnTemplate, file: string): Finding[] {
+  const buckets = new Map(resourcesOf(template, 'AWS::S3::Bucket').map((b) => [b.id, b]))
+  const written = new Set<string>()
+  for (const { statement } of iamStatements(template)) {
+    if (statement.Effect !== 'Allow' || !asList(statement.Action).some(isS3Write)) continue
+    for (const r of asList(statement.Resource))
+      for (const id of bucketsNamedBy(r, new Set(buckets.keys()))) written.add(id)
+  }
+  return [...written].flatMap((id) => {
+    const bucket = buckets.get(id)
+    if (bucket === undefined) return []
+    const found: Finding[] = []
+    const add = (property: string, message: string) =>
+      found.push({ check: 'policy', file, resource: id, property, message })
+    for (const attr of ['DeletionPolicy', 'UpdateReplacePolicy'] as const)
+      if (bucket.resource[attr] !== 'Retain')
+        add(attr, `functions write users' objects here: ${attr} must be Retain`)
+    if (!abortsIncompleteUploads(bucket.properties.LifecycleConfiguration))
+      add(
+        'LifecycleConfiguration',
+        "functions write users' objects here: add a lifecycle rule with AbortIncompleteMultipartUpload",
+      )
+    return found
+  })
+}
