@@ -1,8 +1,9 @@
+import { CFN_LINT_HINT } from './validate/cfn-lint.js'
 import { formatFinding } from './validate/finding.js'
 import { validateWorkspace } from './validate/run-validate.js'
 
 /**
- * `albkit-tooling validate [app…]`: print every finding and a summary; exit code 1 on findings.
+ * `albkit validate [app…]`: print every finding and a summary; exit code 1 on findings.
  *
  * @example
  * process.exitCode = await validateCommand('/repo', [])
@@ -16,12 +17,17 @@ export async function validateCommand(root: string, apps: string[]): Promise<num
     loadConfig,
     ...(apps.length > 0 ? { apps } : {}),
     log: (line) => console.log(`· ${line}`),
+    requireCfnLint: process.env.CI === 'true',
   })
+  if (report.cfnLint === 'missing')
+    console.log(
+      `validate: cfn-lint is not installed, so AWS's own template checks did not run — get it with \`${CFN_LINT_HINT}\``,
+    )
   for (const finding of report.findings) console.log(formatFinding(finding))
-  const { sam, serverless, parity, local } = report.checked
-  const counts = `${sam} SAM templates, ${serverless} serverless.yml (osls package), ${parity} parity pairs, ${local} local loads`
+  const { cfnLint, sam, serverless, parity, local } = report.checked
+  const counts = `${cfnLint} templates through cfn-lint, ${sam} SAM templates, ${serverless} serverless.yml (osls package), ${parity} parity pairs, ${local} local loads`
   if (report.findings.length === 0) {
-    console.log(`validate: OK — ${counts}; spec, policy, parity and local checks clean`)
+    console.log(`validate: OK — ${counts}; cfn-lint, policy, parity and local checks clean`)
     return 0
   }
   console.log(`validate: ${report.findings.length} problem(s) — ${counts}`)

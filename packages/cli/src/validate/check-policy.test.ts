@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: CloudFormation ${} syntax is the subject of these tests
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { parseTemplate } from '@albkit/local'

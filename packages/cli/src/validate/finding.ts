@@ -1,5 +1,5 @@
 /** Which validation step produced a finding. */
-export type CheckName = 'spec' | 'policy' | 'parity' | 'local'
+export type CheckName = 'cfn-lint' | 'spec' | 'policy' | 'parity' | 'local'
 
 /**
  * One problem found in a template: where it is and what is wrong.

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { type CfnTemplate, parseTemplate } from '@albkit/local'
@@ -25,33 +24,39 @@ export function oslsEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   }
 }
 
+/** What `osls package` wrote: the CloudFormation it would deploy and the code zip. */
+export interface SlsPackage {
+  template: CfnTemplate
+  /** cloudformation-template-update-stack.json */
+  templateFile: string
+  /** the directory with the template and the zip osls would upload */
+  dir: string
+}
+
 /**
- * Run `osls package` for a serverless.yml (offline, no AWS) and return the CloudFormation it
- * would deploy (`cloudformation-template-update-stack.json`).
+ * Run `osls package` for a serverless.yml (offline, no AWS) into `outDir`.
  *
  * @example
- * const cfn = await slsPackage('/repo/templates/serverless/whats-my-ip/serverless.yml')
+ * const { template, templateFile } = await slsPackage('/repo/templates/serverless/whats-my-ip/serverless.yml', '/tmp/out')
  */
-export async function slsPackage(serverlessYml: string): Promise<CfnTemplate> {
-  const out = await mkdtemp(join(tmpdir(), 'albkit-sls-'))
-  try {
-    await run(process.execPath, [oslsBin(), 'package', '--package', out], {
-      cwd: dirname(serverlessYml),
-      env: oslsEnv(),
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
-      const detail = `${err.stdout ?? ''}${err.stderr ?? ''}`
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .slice(-8)
-        .join('\n  ')
-      throw new Error(`osls package failed:\n  ${detail || err.message}`)
-    })
-    return parseTemplate(
-      await readFile(join(out, 'cloudformation-template-update-stack.json'), 'utf8'),
-    )
-  } finally {
-    await rm(out, { recursive: true, force: true })
+export async function slsPackage(serverlessYml: string, outDir: string): Promise<SlsPackage> {
+  await run(process.execPath, [oslsBin(), 'package', '--package', outDir], {
+    cwd: dirname(serverlessYml),
+    env: oslsEnv(),
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
+    const detail = `${err.stdout ?? ''}${err.stderr ?? ''}`
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(-8)
+      .join('\n  ')
+    throw new Error(`osls package failed:\n  ${detail || err.message}`)
+  })
+  const templateFile = join(outDir, 'cloudformation-template-update-stack.json')
+  return {
+    template: parseTemplate(await readFile(templateFile, 'utf8')),
+    templateFile,
+    dir: outDir,
   }
 }
