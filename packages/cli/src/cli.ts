@@ -30,8 +30,11 @@ then albkit's own spec, policy, parity and local-load checks. Exit code 1 on any
   },
   deploy: {
     summary: 'build, package and deploy an app (or the shared stack "alb")',
-    usage: `usage: albkit deploy <app|alb> [--with sam|sls] [--dry-run]
---with sam (default): the SAM CLI when installed, else \`aws cloudformation package\` + \`deploy\`.
+    usage: `usage: albkit deploy <app|alb|failover> [--with sam|sls] [--dry-run] [--parameter Key=Value]…
+alb is the shared stack (templates/sam/alb.yaml: ALBKIT_VPC_ID, ALBKIT_SUBNET_IDS and, for HTTPS,
+ALBKIT_CERTIFICATE_ARN); failover the Route 53 failover records (its parameters via --parameter).
+--with sam (default): the SAM CLI when installed, else \`aws cloudformation package\` + \`deploy\`
+(set ALBKIT_ARTIFACT_BUCKET: the bucket the AWS CLI uploads code to).
 --with sls: osls deploy of templates/serverless/<app>/serverless.yml.
 --dry-run: build, zip what would be uploaded, load the handler from that zip and invoke it with
 a health check and a request, cfn-lint the final template — no AWS account needed.`,

@@ -13,32 +13,105 @@ export function appStackName(app: string): string {
   return `albkit-${app}`
 }
 
+/** One stack to deploy: its template, name and parameter overrides (`Key=Value`). */
+export interface StackDeploy {
+  template: string
+  stackName: string
+  parameters: string[]
+  cwd: string
+}
+
+function awsCommon(s: DeploySettings): string[] {
+  return ['--region', s.region, ...(s.profile === undefined ? [] : ['--profile', s.profile])]
+}
+
+// SAM templates are a transform (a macro): CloudFormation wants CAPABILITY_AUTO_EXPAND with it
+// (CloudFormation API, CreateChangeSet → Capabilities); the functions' roles need CAPABILITY_IAM.
+const CAPABILITIES = ['--capabilities', 'CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND']
+
+function overrides(parameters: string[]): string[] {
+  return parameters.length === 0 ? [] : ['--parameter-overrides', ...parameters]
+}
+
 /**
- * `sam deploy` of an app's template (no `sam build`: CodeUri is the prebuilt bundle).
+ * `sam deploy` of a template (no `sam build`: CodeUri is the prebuilt bundle).
  *
  * @example
- * samDeployCommand(appPaths(root, 'whats-my-ip'), settings).args[0] // 'deploy'
+ * samDeployCommand(stack, settings).args[0] // 'deploy'
  */
-export function samDeployCommand(app: AppPaths, s: DeploySettings): CommandLine {
+export function samDeployCommand(d: StackDeploy, s: DeploySettings): CommandLine {
   return {
     program: 'sam',
     args: [
       'deploy',
       '--template-file',
-      app.sam,
+      d.template,
       '--stack-name',
-      appStackName(app.name),
-      '--region',
-      s.region,
-      ...(s.profile === undefined ? [] : ['--profile', s.profile]),
-      '--capabilities',
-      'CAPABILITY_IAM',
+      d.stackName,
+      ...awsCommon(s),
+      ...CAPABILITIES,
       '--resolve-s3',
       '--no-fail-on-empty-changeset',
-      '--parameter-overrides',
-      `SharedStackName=${s.sharedStackName}`,
+      ...overrides(d.parameters),
     ],
-    cwd: app.dir,
+    cwd: d.cwd,
+  }
+}
+
+/**
+ * `aws cloudformation package`: zip each local CodeUri, upload it to the artifact bucket and
+ * write the template that points at it (AWS CLI without the SAM CLI).
+ *
+ * @example
+ * awsPackageCommand(stack, settings, 'my-artifacts', '/tmp/packaged.yaml').program // 'aws'
+ */
+export function awsPackageCommand(
+  d: StackDeploy,
+  s: DeploySettings,
+  bucket: string,
+  output: string,
+): CommandLine {
+  return {
+    program: 'aws',
+    args: [
+      'cloudformation',
+      'package',
+      '--template-file',
+      d.template,
+      '--s3-bucket',
+      bucket,
+      '--s3-prefix',
+      d.stackName,
+      '--output-template-file',
+      output,
+      ...awsCommon(s),
+    ],
+    cwd: d.cwd,
+  }
+}
+
+/**
+ * `aws cloudformation deploy` of a template (packaged first when it has local code).
+ *
+ * @example
+ * awsDeployCommand({ ...stack, template: '/tmp/packaged.yaml' }, settings).args[1] // 'deploy'
+ */
+export function awsDeployCommand(d: StackDeploy, s: DeploySettings): CommandLine {
+  return {
+    program: 'aws',
+    args: [
+      'cloudformation',
+      'deploy',
+      '--template-file',
+      d.template,
+      '--stack-name',
+      d.stackName,
+      ...awsCommon(s),
+      ...CAPABILITIES,
+      '--no-fail-on-empty-changeset',
+      ...overrides(d.parameters),
+    ],
+    cwd: d.cwd,
   }
 }
 
@@ -54,9 +127,7 @@ export function listenerLookupCommand(s: DeploySettings): CommandLine {
     args: [
       'cloudformation',
       'list-exports',
-      '--region',
-      s.region,
-      ...(s.profile === undefined ? [] : ['--profile', s.profile]),
+      ...awsCommon(s),
       '--query',
       `Exports[?Name=='${s.sharedStackName}-ListenerArn'].Value`,
       '--output',

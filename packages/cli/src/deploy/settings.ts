@@ -9,13 +9,20 @@ export interface DeploySettings {
   stage: string
   /** the listener for osls deploys; default: read from the shared stack's export at deploy time */
   listenerArn?: string
+  /** the bucket `aws cloudformation package` uploads code to (the SAM CLI makes its own) */
+  artifactBucket?: string
+  /** the shared stack's parameters (templates/sam/alb.yaml) */
+  vpcId?: string
+  subnetIds?: string
+  certificateArn?: string
 }
 
 /**
  * Resolve the deploy settings. Environment: AWS_PROFILE, AWS_REGION (or AWS_DEFAULT_REGION),
- * ALBKIT_SHARED_STACK, ALBKIT_STAGE, ALBKIT_LISTENER_ARN. File: albkit.config.json with
- * `{ "profile", "region", "sharedStackName", "stage", "listenerArn" }`. Defaults: us-east-1,
- * albkit-alb, dev.
+ * ALBKIT_SHARED_STACK, ALBKIT_STAGE, ALBKIT_LISTENER_ARN, ALBKIT_ARTIFACT_BUCKET, ALBKIT_VPC_ID,
+ * ALBKIT_SUBNET_IDS (comma-separated), ALBKIT_CERTIFICATE_ARN. File: albkit.config.json with
+ * `{ "profile", "region", "sharedStackName", "stage", "listenerArn", "artifactBucket", "vpcId",
+ * "subnetIds", "certificateArn" }`. Defaults: us-east-1, albkit-alb, dev.
  *
  * @example
  * readSettings('/repo', process.env) // { region: 'us-east-1', sharedStackName: 'albkit-alb', stage: 'dev' }
@@ -39,8 +46,16 @@ export function readSettings(root: string, env: NodeJS.ProcessEnv): DeploySettin
     return value
   }
   const profile = pick('AWS_PROFILE', 'profile')
+  const optional = (envName: string, key: string) => {
+    const value = pick(envName, key)
+    return value === undefined ? {} : { [key]: value }
+  }
   const listenerArn = pick('ALBKIT_LISTENER_ARN', 'listenerArn')
   return {
+    ...optional('ALBKIT_ARTIFACT_BUCKET', 'artifactBucket'),
+    ...optional('ALBKIT_VPC_ID', 'vpcId'),
+    ...optional('ALBKIT_SUBNET_IDS', 'subnetIds'),
+    ...optional('ALBKIT_CERTIFICATE_ARN', 'certificateArn'),
     ...(profile === undefined ? {} : { profile }),
     region: pick('AWS_REGION', 'region') ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     sharedStackName: pick('ALBKIT_SHARED_STACK', 'sharedStackName') ?? 'albkit-alb',
