@@ -106,6 +106,21 @@ test('deploy alb: the shared stack through the same command, HTTPS when a certif
   )
 })
 
+test('deploy failover: the Route 53 records with their parameters from --parameter', async () => {
+  const io = fakeIo({ sam: true })
+  const parameters = ['HostedZoneId=Z123', 'DomainName=app.example.com']
+  assert.equal(
+    await deploy({ root, tool: 'sam', target: 'failover', dryRun: true, parameters, env: {}, io }),
+    0,
+  )
+  const out = io.lines.join('\n')
+  assert.match(out, /cfn-lint: templates\/sam\/failover\.yaml clean/)
+  assert.match(
+    out,
+    /sam deploy --template-file \S+templates\/sam\/failover\.yaml --stack-name albkit-failover .*--parameter-overrides HostedZoneId=Z123 DomainName=app\.example\.com\)/,
+  )
+})
+
 test('a real deploy runs package then deploy, and stops at the first failure', async () => {
   const io = fakeIo({ fail: 'package' })
   assert.equal(
@@ -138,6 +153,6 @@ test('deploy --with sls --dry-run: osls package zip loaded and invoked, then the
 test('an unknown target is refused with the list of apps and stacks', async () => {
   await assert.rejects(
     deploy({ root, tool: 'sam', target: 'nope', dryRun: true, env: {}, io: fakeIo() }),
-    /unknown app "nope": choose one of .*whats-my-ip, or a stack: alb/,
+    /unknown app "nope": choose one of .*whats-my-ip, or a stack: alb, failover, blue-green/,
   )
 })

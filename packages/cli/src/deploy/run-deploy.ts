@@ -79,16 +79,21 @@ function notInstalled(r: ReturnType<DeployIo['run']>): boolean {
   return (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
 }
 
-/** The stack templates of templates/sam that belong to no app: `alb`, `failover`. */
-function stackTargets(root: string): string[] {
+/**
+ * The stack templates that belong to no app, by name: templates/sam/alb.yaml (the shared stack),
+ * templates/sam/failover.yaml, and every templates/patterns/*.yaml.
+ */
+function stackTargets(root: string): Map<string, string> {
   const apps = new Set(listApps(root))
-  const dir = join(root, 'templates', 'sam')
-  if (!existsSync(dir)) return []
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => f.slice(0, -'.yaml'.length))
-    .filter((n) => !apps.has(n))
-    .sort()
+  const found = new Map<string, string>()
+  for (const dir of [join(root, 'templates', 'sam'), join(root, 'templates', 'patterns')]) {
+    if (!existsSync(dir)) continue
+    for (const f of readdirSync(dir).sort()) {
+      const name = f.slice(0, -'.yaml'.length)
+      if (f.endsWith('.yaml') && !apps.has(name) && !found.has(name)) found.set(name, join(dir, f))
+    }
+  }
+  return found
 }
 
 function reportDryRun(report: DryRunReport, io: DeployIo): void {
@@ -172,10 +177,10 @@ export async function deploy(opts: DeployOptions): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'albkit-deploy-'))
   try {
     let steps: CommandLine[]
-    if (opts.target !== undefined && stacks.includes(opts.target)) {
+    const template = opts.target === undefined ? undefined : stacks.get(opts.target)
+    if (opts.target !== undefined && template !== undefined) {
       if (opts.tool !== 'sam')
         throw new Error(`${opts.target} is a CloudFormation stack: deploy it with --with sam`)
-      const template = join(opts.root, 'templates', 'sam', `${opts.target}.yaml`)
       const stack: StackDeploy = {
         template,
         stackName: opts.target === 'alb' ? settings.sharedStackName : appStackName(opts.target),
@@ -185,6 +190,11 @@ export async function deploy(opts: DeployOptions): Promise<number> {
       io.log(
         `stack: ${stack.stackName}  template: ${relative(opts.root, template)}  region: ${settings.region}`,
       )
+      // a pattern that deploys an app's bundle (blue-green) needs the apps built
+      if (hasLocalCode(template)) {
+        const built = io.run({ program: 'pnpm', args: ['build'], cwd: opts.root })
+        if (built.status !== 0) throw new Error('pnpm build failed')
+      }
       if (opts.dryRun) {
         const linted = await cfnLint([{ file: template, label: relative(opts.root, template) }], {
           cwd: opts.root,
@@ -259,12 +269,12 @@ export async function deploy(opts: DeployOptions): Promise<number> {
   }
 }
 
-function requireTarget(root: string, target: string | undefined, stacks: string[]) {
+function requireTarget(root: string, target: string | undefined, stacks: Map<string, string>) {
   try {
     return requireApp(root, target)
   } catch (err) {
     throw new Error(
-      `${err instanceof Error ? err.message : String(err)}, or a stack: ${stacks.join(', ')}`,
+      `${err instanceof Error ? err.message : String(err)}, or a stack: ${[...stacks.keys()].join(', ')}`,
     )
   }
 }
