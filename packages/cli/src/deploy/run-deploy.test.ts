@@ -81,11 +81,23 @@ test('with the SAM CLI installed: one sam deploy', async () => {
   )
 })
 
-test('the AWS CLI path without an artifact bucket: says which setting to add', async () => {
+test('the AWS CLI path without an artifact bucket: a dry run says which setting to add, a deploy refuses', async () => {
+  const io = fakeIo()
+  assert.equal(
+    await deploy({ root, tool: 'sam', target: 'whats-my-ip', dryRun: true, env: {}, io }),
+    0,
+  )
+  assert.match(
+    io.lines.join('\n'),
+    /before a real deploy: .*set ALBKIT_ARTIFACT_BUCKET \(or "artifactBucket" in albkit\.config\.json\)/,
+  )
+  assert.match(io.lines.join('\n'), /--s3-bucket '<ALBKIT_ARTIFACT_BUCKET>'/)
+  const real = fakeIo()
   await assert.rejects(
-    deploy({ root, tool: 'sam', target: 'whats-my-ip', dryRun: true, env: {}, io: fakeIo() }),
+    deploy({ root, tool: 'sam', target: 'whats-my-ip', dryRun: false, env: {}, io: real }),
     /set ALBKIT_ARTIFACT_BUCKET \(or "artifactBucket" in albkit\.config\.json\)/,
   )
+  assert.ok(!real.ran.some((c) => c.program === 'aws'))
 })
 
 test('deploy alb: the shared stack through the same command, HTTPS when a certificate is set', async () => {

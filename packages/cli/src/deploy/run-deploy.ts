@@ -126,18 +126,19 @@ function samSteps(
   s: DeploySettings,
   io: DeployIo,
   scratch: string,
+  dryRun: boolean,
 ): CommandLine[] {
   const sam = io.run({ program: 'sam', args: ['--version'], cwd: stack.cwd })
   if (sam.status === 0) return [samDeployCommand(stack, s)]
   io.log('sam: not installed — using the AWS CLI (aws cloudformation package + deploy)')
   if (!hasLocalCode(stack.template)) return [awsDeployCommand(stack, s)]
-  if (s.artifactBucket === undefined)
-    throw new Error(
-      'the AWS CLI uploads code to a bucket you own: set ALBKIT_ARTIFACT_BUCKET (or "artifactBucket" in albkit.config.json), e.g. after `aws s3 mb s3://<name>`; or install the SAM CLI, which makes one',
-    )
+  const missing =
+    'the AWS CLI uploads code to a bucket you own: set ALBKIT_ARTIFACT_BUCKET (or "artifactBucket" in albkit.config.json), e.g. after `aws s3 mb s3://<name>`; or install the SAM CLI, which makes one'
+  if (s.artifactBucket === undefined && !dryRun) throw new Error(missing)
+  if (s.artifactBucket === undefined) io.log(`before a real deploy: ${missing}`)
   const packaged = join(scratch, 'packaged.yaml')
   return [
-    awsPackageCommand(stack, s, s.artifactBucket, packaged),
+    awsPackageCommand(stack, s, s.artifactBucket ?? '<ALBKIT_ARTIFACT_BUCKET>', packaged),
     awsDeployCommand({ ...stack, template: packaged }, s),
   ]
 }
@@ -204,7 +205,7 @@ export async function deploy(opts: DeployOptions): Promise<number> {
           throw new Error(`cfn-lint: ${linted.findings.map(formatFinding).join('\n  ')}`)
         io.log(`cfn-lint: ${relative(opts.root, template)} clean`)
       }
-      steps = samSteps(stack, settings, io, scratch)
+      steps = samSteps(stack, settings, io, scratch, opts.dryRun)
     } else {
       const app = requireTarget(opts.root, opts.target, stacks)
       const template = opts.tool === 'sam' ? app.sam : app.serverless
@@ -237,6 +238,7 @@ export async function deploy(opts: DeployOptions): Promise<number> {
               settings,
               io,
               scratch,
+              opts.dryRun,
             )
           : [
               slsDeployCommand(
