@@ -35,7 +35,7 @@ alb is the shared stack (templates/sam/alb.yaml: ALBKIT_VPC_ID, ALBKIT_SUBNET_ID
 ALBKIT_CERTIFICATE_ARN); failover the Route 53 failover records (its parameters via --parameter).
 --with sam (default): the SAM CLI when installed, else \`aws cloudformation package\` + \`deploy\`
 (set ALBKIT_ARTIFACT_BUCKET: the bucket the AWS CLI uploads code to).
---with sls: osls deploy of templates/serverless/<app>/serverless.yml.
+--with sls: osls deploy of templates/serverless/<app>/serverless.yml (--parameter k=v → --param=k=v).
 --dry-run: build, zip what would be uploaded, load the handler from that zip and invoke it with
 a health check and a request, cfn-lint the final template — no AWS account needed.`,
     run: async (argv) =>

@@ -138,7 +138,8 @@ export function listenerLookupCommand(s: DeploySettings): CommandLine {
 }
 
 /**
- * `osls deploy` of an app's serverless.yml with the shared listener passed as a param.
+ * `osls deploy` of an app's serverless.yml with the shared listener (and `params`, `key=value`)
+ * passed as osls params.
  *
  * @example
  * slsDeployCommand(paths, settings, oslsBin(), arn).args
@@ -148,6 +149,7 @@ export function slsDeployCommand(
   s: DeploySettings,
   osls: string,
   listenerArn: string,
+  params: string[] = [],
 ): CommandLine {
   return {
     program: process.execPath,
@@ -160,6 +162,7 @@ export function slsDeployCommand(
       s.region,
       ...(s.profile === undefined ? [] : ['--aws-profile', s.profile]),
       `--param=listenerArn=${listenerArn}`,
+      ...params.map((p) => `--param=${p}`),
     ],
     cwd: app.serverless.replace(/\/serverless\.yml$/, ''),
   }

@@ -150,7 +150,11 @@ test('deploy --with sls --dry-run: osls package zip loaded and invoked, then the
   const env = {
     ALBKIT_LISTENER_ARN: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/a/1/2',
   }
-  assert.equal(await deploy({ root, tool: 'sls', target: 'whats-my-ip', dryRun: true, env, io }), 0)
+  const parameters = ['trustedProxyHops=1']
+  assert.equal(
+    await deploy({ root, tool: 'sls', target: 'whats-my-ip', dryRun: true, parameters, env, io }),
+    0,
+  )
   const out = io.lines.join('\n')
   assert.match(
     out,
@@ -158,7 +162,7 @@ test('deploy --with sls --dry-run: osls package zip loaded and invoked, then the
   )
   assert.match(
     out,
-    /would run: \(cd templates\/serverless\/whats-my-ip && .*osls.* deploy --stage dev --region us-east-1 --param=listenerArn=arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener\/app\/a\/1\/2\)/,
+    /would run: \(cd templates\/serverless\/whats-my-ip && .*osls.* deploy --stage dev --region us-east-1 --param=listenerArn=arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener\/app\/a\/1\/2 --param=trustedProxyHops=1\)/,
   )
 })
 

@@ -246,6 +246,7 @@ export async function deploy(opts: DeployOptions): Promise<number> {
                 settings,
                 oslsBin(),
                 await listenerFor(settings, opts.dryRun, io),
+                extra,
               ),
             ]
     }
