@@ -22,10 +22,10 @@ const COMMANDS: Record<string, Command> = {
       (await import('./dev/cli-dev.js')).devCommand(workspaceRoot(cwd()) ?? cwd(), argv),
   },
   validate: {
-    summary: 'check every template: cfn-lint, spec, policy, parity, local load',
+    summary: 'check every template: cfn-lint, policy, parity, local load',
     usage: `usage: albkit validate [app…]
 Runs cfn-lint on templates/sam/*.yaml and on what \`osls package\` emits for each serverless.yml,
-then albkit's own spec, policy, parity and local-load checks. Exit code 1 on any finding.`,
+then albkit's own policy, parity and local-load checks. Exit code 1 on any finding.`,
     run: async (argv) => (await import('./cli-validate.js')).validateCommand(findRoot(cwd()), argv),
   },
   deploy: {
