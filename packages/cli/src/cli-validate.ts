@@ -18,6 +18,8 @@ export async function validateCommand(root: string, apps: string[]): Promise<num
     ...(apps.length > 0 ? { apps } : {}),
     log: (line) => console.log(`· ${line}`),
     requireCfnLint: process.env.CI === 'true',
+    // another cfn-lint than the one on PATH (a virtualenv's, say)
+    ...(process.env.ALBKIT_CFN_LINT ? { cfnLintBin: process.env.ALBKIT_CFN_LINT } : {}),
   })
   if (report.cfnLint === 'missing')
     console.log(
