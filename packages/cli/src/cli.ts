@@ -5,7 +5,6 @@
 import { DEV_USAGE } from './dev/usage.js'
 import { findRoot, workspaceRoot } from './workspace.js'
 
-// Each command's module loads only when it runs: `--help` works before anything else is built.
 interface Command {
   summary: string
   usage: string
@@ -19,6 +18,7 @@ async function loadConformance(): Promise<typeof import('./conformance/run.js')>
   return tsImport('../src/conformance/run.ts', import.meta.url)
 }
 
+// Each command's module loads only when it runs: `--help` works before anything else is built.
 const COMMANDS: Record<string, Command> = {
   dev: {
     summary: 'serve the templates on the local load balancer',
@@ -29,15 +29,17 @@ const COMMANDS: Record<string, Command> = {
   validate: {
     summary: 'check every template: cfn-lint, policy, parity, local load',
     usage: `usage: albkit validate [app…]
-Runs cfn-lint on templates/sam/*.yaml and on what \`osls package\` emits for each serverless.yml,
+Runs cfn-lint on templates/sam/*.yaml, templates/patterns/*.yaml and on what \`osls package\`
+emits for each serverless.yml (ALBKIT_CFN_LINT: another cfn-lint than PATH's),
 then albkit's own policy, parity and local-load checks. Exit code 1 on any finding.`,
     run: async (argv) => (await import('./cli-validate.js')).validateCommand(findRoot(cwd()), argv),
   },
   deploy: {
     summary: 'build, package and deploy an app (or the shared stack "alb")',
-    usage: `usage: albkit deploy <app|alb|failover> [--with sam|sls] [--dry-run] [--parameter Key=Value]…
+    usage: `usage: albkit deploy <app|alb|failover|blue-green> [--with sam|sls] [--dry-run] [--parameter Key=Value]…
 alb is the shared stack (templates/sam/alb.yaml: ALBKIT_VPC_ID, ALBKIT_SUBNET_IDS and, for HTTPS,
-ALBKIT_CERTIFICATE_ARN); failover the Route 53 failover records (its parameters via --parameter).
+ALBKIT_CERTIFICATE_ARN); failover and blue-green are the patterns of docs/deploy.md (their
+parameters via --parameter).
 --with sam (default): the SAM CLI when installed, else \`aws cloudformation package\` + \`deploy\`
 (set ALBKIT_ARTIFACT_BUCKET: the bucket the AWS CLI uploads code to).
 --with sls: osls deploy of templates/serverless/<app>/serverless.yml (--parameter k=v → --param=k=v).
