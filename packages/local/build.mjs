@@ -1,4 +1,4 @@
-// Bundles @albkit/local: the API, the CLI and the instance entry (plain JS for worker threads),
+// Bundles @albkit/local: the API and the instance entry (plain JS for worker threads),
 // then emits type declarations with tsc.
 import { execFileSync } from 'node:child_process'
 import { build } from 'esbuild'
@@ -13,25 +13,15 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
 }
-await Promise.all([
-  build({
-    ...common,
-    entryPoints: {
-      index: 'src/index.ts',
-      worker: 'src/runtime/worker.ts',
-      's3-process': 'src/runtime/s3-process.ts',
-    },
-    outdir: 'dist',
-    outExtension: { '.js': '.mjs' },
-  }),
-  build({
-    ...common,
-    entryPoints: { cli: 'src/cli.ts' },
-    outdir: 'dist',
-    outExtension: { '.js': '.mjs' },
-    banner: { js: '#!/usr/bin/env node' },
-  }),
-])
+await build({
+  ...common,
+  entryPoints: {
+    index: 'src/index.ts', worker: 'src/runtime/worker.ts',
+    's3-process': 'src/runtime/s3-process.ts',
+  },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+})
 execFileSync(
   process.execPath,
   [

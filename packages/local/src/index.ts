@@ -3,7 +3,9 @@
  * templates you deploy, with an embedded S3.
  */
 
+export { LAMBDA_HEALTH_CHECK_DEFAULTS } from './config/health-check.js'
 export { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
+export { type CfnResource, type CfnTemplate, parseTemplate } from './config/parse-template.js'
 export {
   type ConformanceResult,
   type ConformanceTarget,
