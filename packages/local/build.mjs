@@ -16,7 +16,8 @@ const common = {
 await build({
   ...common,
   entryPoints: {
-    index: 'src/index.ts', worker: 'src/runtime/worker.ts',
+    index: 'src/index.ts',
+    worker: 'src/runtime/worker.ts',
     's3-process': 'src/runtime/s3-process.ts',
   },
   outdir: 'dist',

@@ -8,8 +8,8 @@ import { test } from 'node:test'
 import type { AlbResult } from '@albkit/core'
 import { albEvent } from '@albkit/core/testing'
 import type { AlbContext } from '@albkit/middy'
+import { multipartBody } from '@albkit/middy/testing'
 import { createHandler } from './create-handler.js'
-import { multipartBody } from './multipart-body.test-support.js'
 import { FakeStore, SAMPLES, testConfig } from './test-fixtures.js'
 
 const handler = createHandler({
