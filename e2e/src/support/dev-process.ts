@@ -33,7 +33,7 @@ export function startDev(options: {
   env: Record<string, string>
   args?: string[]
 }): Promise<DevProcess> {
-  const cli = join(REPO, 'packages/local/dist/cli.mjs')
+  const cli = join(REPO, 'packages/cli/bin/albkit.mjs')
   const args = ['dev', '--port', '0', '--admin-port', '0', '--s3-port', '0', '--no-watch']
   for (const template of options.templates) args.push('--template', template)
   const child = spawn(process.execPath, [cli, ...args, ...(options.args ?? [])], {
