@@ -46,10 +46,12 @@ test('validateResult measures a base64 result exactly at the 1 MB boundary', () 
   const fits = { ...shell, body: 'A'.repeat(room - (room % 4)) }
   const over = { ...shell, body: 'A'.repeat(room - (room % 4) + 4) }
   assert.ok(resultByteLength(fits) <= ALB_MAX_RESPONSE_BYTES)
-  assert.deepEqual(validateResult(fits, 'single'), [])
+  assert.deepEqual(validateResult(fits, 'single'), { errors: [], warnings: [] })
   assert.ok(resultByteLength(over) > ALB_MAX_RESPONSE_BYTES)
-  assert.match(
-    validateResult(over, 'single').join(),
-    new RegExp(`result is ${resultByteLength(over)} bytes`),
+  const { errors } = validateResult(over, 'single')
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ['document-too-large'],
   )
+  assert.match(errors[0]?.message ?? '', new RegExp(`result is ${resultByteLength(over)} bytes`))
 })

@@ -47,7 +47,7 @@ for (const mode of modes) {
         sourceIp: '198.51.100.7',
       })
       const r = (await build(log)(event, lambdaContext())) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.deepEqual(JSON.parse(bodyBytes(r).toString()), { ip: '198.51.100.7', method: 'POST' })
       assert.equal(lines.length, 1)
       assert.equal(lines[0]?.status, 200)
@@ -56,7 +56,7 @@ for (const mode of modes) {
     test('a health check short-circuits: 200 OK in the right mode, no body parsing, no log line', async () => {
       const { log, lines } = memoryLog()
       const r = (await build(log)(healthCheckEvent({ mode }), lambdaContext())) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 200)
       assert.equal(bodyBytes(r).toString(), 'OK')
       assert.deepEqual(lines, [])
@@ -71,7 +71,7 @@ for (const mode of modes) {
         body: 'x',
       })
       const r = (await build(log)(event, lambdaContext())) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 415)
       assert.ok(lines.some((l) => l.status === 415))
     })
@@ -84,7 +84,7 @@ for (const mode of modes) {
           throw new Error('SELECT * FROM users WHERE secret')
         })
       const r = (await handler(albEvent({ mode }), lambdaContext())) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 500)
       assert.doesNotMatch(bodyBytes(r).toString(), /SELECT|secret/)
     })
@@ -111,7 +111,7 @@ test('albDefaults: a malformed (non-ALB) event still ends as a valid result, not
     .use(albDefaults({ log }))
     .handler(() => 'never')
   const r = (await handler({} as AlbEvent, lambdaContext())) as AlbResult
-  assert.deepEqual(validateResult(r, 'single'), [])
+  assert.deepEqual(validateResult(r, 'single'), { errors: [], warnings: [] })
   // core's parseRequest rejects a non-ALB event (500, not exposed): albErrors logs why, albLogger the request.
   assert.equal(r.statusCode, 500)
   assert.equal(lines.length, 2)

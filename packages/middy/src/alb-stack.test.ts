@@ -190,7 +190,7 @@ for (const mode of modes) {
         if (!('threw' in result))
           assert.deepEqual(
             validateResult(result, 'multiValueHeaders' in result ? 'multi' : 'single'),
-            [],
+            { errors: [], warnings: [] },
           )
       })
     }
