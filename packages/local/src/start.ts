@@ -14,7 +14,8 @@ import { functionEnv } from './runtime/function-env.js'
 import { FunctionPool, type Isolation } from './runtime/function-pool.js'
 import { HealthChecker, type TargetReport } from './runtime/health-checker.js'
 import { createFront } from './runtime/http-front.js'
-import { type LocalS3Control, localS3Control, s3Environment } from './runtime/local-s3.js'
+import { localS3Environment } from './local-s3-client-config.js'
+import { type LocalS3Control, localS3Control } from './runtime/local-s3.js'
 import { LogSink } from './runtime/log-sink.js'
 import { formatRouteTable, routeTable } from './runtime/route-table.js'
 import { type CodeWatcher, watchCode } from './runtime/watch-code.js'
@@ -148,7 +149,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
     for (const fn of config.functions) {
       const env = functionEnv(fn, {
         region,
-        s3: s3 === undefined ? {} : s3Environment(s3.endpoint),
+        s3: s3 === undefined ? {} : localS3Environment(s3.endpoint),
         overrides: options.env ?? {},
       })
       pools.set(

@@ -8,7 +8,7 @@ import type { LocalFunction } from '../config/index.js'
 
 /**
  * @example
- * functionEnv(fn, { region: 'us-east-1', s3: s3Environment(endpoint), overrides: {} }).AWS_LAMBDA_FUNCTION_NAME
+ * functionEnv(fn, { region: 'us-east-1', s3: localS3Environment(endpoint), overrides: {} }).AWS_LAMBDA_FUNCTION_NAME
  */
 export function functionEnv(
   fn: LocalFunction,

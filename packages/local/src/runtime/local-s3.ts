@@ -13,9 +13,6 @@ export interface LocalS3 {
   close(): Promise<void>
 }
 
-/** The variables a function needs to reach the local S3. */
-export const s3Environment = localS3Environment
-
 /**
  * Start s3rver with the given buckets.
  * @example
@@ -41,7 +38,7 @@ export async function startLocalS3(options: {
   const endpoint = `http://${options.host}:${address.port}`
   return {
     endpoint,
-    env: s3Environment(endpoint),
+    env: localS3Environment(endpoint),
     close: () => server.close(),
   }
 }
