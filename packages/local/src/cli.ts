@@ -1,6 +1,6 @@
 /**
  * `albkit dev [--template <file>]... [--port N] [--admin-port N] [--no-s3] [--s3-port N]
- *  [--health-check-scale X] [--no-watch] [--isolation thread|shared]` — serve the templates on a local load balancer.
+ *  [--health-check-scale X] [--no-watch] [--isolation thread|shared] [--shuffle-headers]` — serve the templates on a local load balancer.
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -9,7 +9,7 @@ import { start } from './start.js'
 
 const USAGE = `usage: albkit dev [--template <file>]... [--port N] [--admin-port N] [--no-s3] [--s3-port N]
                   [--health-check-scale X] [--no-watch] [--quiet]
-                  [--isolation thread|shared]
+                  [--isolation thread|shared] [--shuffle-headers]
 Without --template: templates/sam/alb.yaml and templates/sam/*.yaml of the workspace.`
 
 /** The nearest directory at or above `from` with a pnpm-workspace.yaml. */
@@ -64,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
       'no-watch': { type: 'boolean' },
       quiet: { type: 'boolean' },
       isolation: { type: 'string' },
+      'shuffle-headers': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -88,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
     isolation: isolation(values.isolation),
     watch: values['no-watch'] !== true,
     quiet: values.quiet === true,
+    shuffleHeaders: values['shuffle-headers'] === true,
   })
   await new Promise<void>((done) => {
     const stop = () => {

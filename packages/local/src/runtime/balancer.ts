@@ -23,6 +23,7 @@ import type { Exchange } from './exchange.js'
 import type { FunctionPool } from './function-pool.js'
 import { pickTargetGroup } from './pick-target-group.js'
 import { redirectLocation } from './redirect-location.js'
+import { shuffleHeaders } from './shuffle-headers.js'
 import { forwardedTraceId } from './trace-id.js'
 
 export interface BalancerOptions {
@@ -33,6 +34,8 @@ export interface BalancerOptions {
   listenerPort: () => number
   /** used when a target group has no `xffHeaderProcessingMode` */
   xffMode: XffMode
+  /** reorder response headers and their values, as the real ALB may (`--shuffle-headers`) */
+  shuffleHeaders?: boolean
 }
 
 /** A target group may carry the `routing.http.xff_header_processing.mode` attribute. */
@@ -181,6 +184,8 @@ export class Balancer {
       ex.albError(502, wire.errorReason === '-' ? undefined : wire.errorReason)
       return
     }
+    if (this.options.shuffleHeaders === true)
+      wire.response.headers = shuffleHeaders(wire.response.headers, this.options.random)
     ex.targetResponse(wire.response)
     ex.record.responseProcessingMs = Date.now() - responseStart
   }
