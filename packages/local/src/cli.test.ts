@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { send } from './conformance/http-client.js'
+import { send } from '@albkit/core/testing'
 
 const cli = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url))
 const template = fileURLToPath(new URL('./runtime/fixtures/templates/echo.yaml', import.meta.url))

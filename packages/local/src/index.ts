@@ -5,11 +5,6 @@
 
 export { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
 export {
-  type ConformanceResult,
-  type ConformanceTarget,
-  runConformance,
-} from './conformance/index.js'
-export {
   LOCAL_S3_CREDENTIALS,
   LOCAL_S3_REGION,
   type LocalS3ClientConfig,

@@ -1,7 +1,7 @@
 // What the client gets for each kind of function result (contract §3 and §4).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { send } from '../conformance/http-client.js'
+import { send } from '@albkit/core/testing'
 import type { LocalAlb } from '../start.js'
 import { accessLogLines, startFixture } from './test-support.js'
 

@@ -39,7 +39,7 @@ test('over many runs every order of three lines turns up', () => {
 })
 
 test('start({ shuffleHeaders: true }) sends the values of a multi-value header reordered', async () => {
-  const { send } = await import('../conformance/http-client.js')
+  const { send } = await import('@albkit/core/testing')
   const { startFixture } = await import('./test-support.js')
   const routes = [{ paths: ['/multi/cookies'], handler: 'cookies', multi: true }]
   // random() = 0: every line moves (see above); the two Set-Cookie values swap

@@ -4,7 +4,7 @@
  * answers 404 for everything unmatched.
  */
 import { type ConformanceCheck, expect } from './checks.js'
-import { send } from './http-client.js'
+import { send } from '@albkit/core/testing'
 import { ELB_RULES } from './sources.js'
 
 const RULES = `${ELB_RULES} (path-pattern)`

@@ -5,7 +5,7 @@
  */
 import { type ConformanceCheck, expect, NotExpressible } from './checks.js'
 import { CONFORMANCE_ROUTES } from './echo-service.js'
-import { type RawResponse, send } from './http-client.js'
+import { type RawResponse, send } from '@albkit/core/testing'
 import { ELB_ACTIONS, ELB_RULES } from './sources.js'
 
 const R = CONFORMANCE_ROUTES

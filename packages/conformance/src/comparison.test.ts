@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { type EchoApp, writeEchoApp } from './echo-app.js'
-import { runAlbkitHalf, runOfflineHalf } from './run.js'
+import { runAlbkitHalf, runOfflineHalf } from './comparison.js'
 
 let app: EchoApp
 before(async () => {

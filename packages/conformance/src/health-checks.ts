@@ -4,7 +4,7 @@
  */
 import { type ConformanceCheck, type EchoEvent, expect, NotExpressible } from './checks.js'
 import { CONFORMANCE_ROUTES, HEALTH_CHECK } from './echo-service.js'
-import { send } from './http-client.js'
+import { send } from '@albkit/core/testing'
 import { ELB_HEALTH } from './sources.js'
 
 const POLLS = 40

@@ -4,7 +4,7 @@
  */
 import { type ConformanceCheck, expect, NotExpressible } from './checks.js'
 import { CONFORMANCE_ROUTES, ECHO_TIMEOUT_SECONDS } from './echo-service.js'
-import { send } from './http-client.js'
+import { send } from '@albkit/core/testing'
 import { respond } from './respond.js'
 import { ELB_LAMBDA, ELB_LOGS, ELB_QUOTAS, ELB_TROUBLE } from './sources.js'
 
