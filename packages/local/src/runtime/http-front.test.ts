@@ -156,3 +156,27 @@ test('HTTP versions other than 1.0/1.1 → 505; a request line without a version
   assert.match(await raw('GET /v HTTP/1.0\r\nHost: a\r\n\r\n'), /^HTTP\/1\.1 200 OK/)
   assert.equal((await send(`${alb.url}/still-alive`)).status, 200)
 })
+
+test('a chunked body of exactly 1 MB is forwarded; one byte more → 413', async () => {
+  const { request } = await import('node:http')
+  const post = (size: number) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(
+        `${alb.url}/exact`,
+        { method: 'POST', agent: false, headers: { 'content-type': 'application/octet-stream' } },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        },
+      )
+      req.on('error', reject)
+      // two writes: no Content-Length, so the listener counts the streamed bytes itself
+      req.write(Buffer.alloc(size - 1, 97))
+      req.end(Buffer.alloc(1, 97))
+    }).catch(() => 413)
+  // forwarded: the echo function sends the 1 MB back in its result, over the result limit
+  assert.equal(await post(1_000_000), 502)
+  assert.match((await accessLogLines(alb)).at(-1) ?? '', /"LambdaResponseTooLarge"/)
+  assert.equal(await post(1_000_001), 413)
+  assert.match((await accessLogLines(alb)).at(-1) ?? '', /"LambdaRequestTooLarge"/)
+})
