@@ -50,6 +50,8 @@ export {
   redirect,
   text,
 } from './response.js'
+export type { ResultCheck, ResultIssue, ResultIssueCode } from './result-issues.js'
+export { RESULT_ISSUE_CODES, resultIssue } from './result-issues.js'
 export { isValidStatusCode, reasonPhrase, statusDescription } from './status.js'
 export type { ToAlbResultOptions } from './to-alb-result.js'
 export { toAlbResult } from './to-alb-result.js'
@@ -66,6 +68,4 @@ export type {
   AlbResultSingle,
 } from './types.js'
 export { eventMode } from './types.js'
-export type { ResultCheck, ResultIssue, ResultIssueCode } from './result-issues.js'
-export { RESULT_ISSUE_CODES, resultIssue } from './result-issues.js'
 export { isStatusDescriptionFor, resultByteLength, validateResult } from './validate.js'

@@ -2,6 +2,8 @@
  * Routing and actions: match the listener rules, then forward (to a function instance),
  * answer with a fixed response, or redirect — as the ALB does for a Lambda target group.
  */
+
+import type { AlbEventParts } from '@albkit/core'
 import {
   hostWithoutPort,
   type LocalConfig,
@@ -9,7 +11,6 @@ import {
   type LocalTargetGroup,
   matchRule,
 } from '../config/index.js'
-import type { AlbEventParts } from '@albkit/core'
 import {
   appendValue,
   BadRequestEncoding,

@@ -9,7 +9,7 @@ import type { LocalFunction } from '../config/model.js'
 import { Instance, type InstanceOutcome } from './instance.js'
 import { type InstanceLink, ThreadLink } from './instance-link.js'
 import { SharedThread } from './shared-thread.js'
-import type { InvokeMessage, InvokePayload } from './worker-protocol.js'
+import type { InvokePayload } from './worker-protocol.js'
 
 /** How one invocation through the pool ended. */
 export type InvokeOutcome =
