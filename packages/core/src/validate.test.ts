@@ -5,13 +5,7 @@ import { RESULT_ISSUE_CODES, type ResultCheck } from './result-issues.js'
 import { fixtures } from './testing/index.js'
 import { isStatusDescriptionFor, resultByteLength, validateResult } from './validate.js'
 
-const ok = {
-  statusCode: 200,
-  statusDescription: '200 OK',
-  isBase64Encoded: false,
-  headers: { 'Content-Type': 'text/plain' },
-  body: 'x',
-}
+const ok = { ...fixtures.exampleResult, headers: { 'Content-Type': 'text/plain' }, body: 'x' }
 const okMulti = { ...ok, headers: undefined, multiValueHeaders: { A: ['1', '2'] } }
 const VALID: ResultCheck = { errors: [], warnings: [] }
 const codes = (issues: ResultCheck['errors']) => issues.map((i) => i.code)

@@ -216,19 +216,10 @@ function referenceEvent(input: Req): AlbEvent {
 }
 
 test('buildEvent equals core albEvent (the reference) for any request (property)', () => {
-  const name = fc.constantFrom(
-    'Host',
-    'X-Forwarded-For',
-    'x-forwarded-port',
-    'X-Forwarded-Proto',
-    'X-Amzn-Trace-Id',
-    'Content-Type',
-    'content-encoding',
-    'Connection',
-    'Cookie',
-    '__proto__',
-    'X-Custom',
-  )
+  // the headers the balancer sets, replaces or drops, in odd casings, and a few plain ones
+  const names =
+    'Host X-Forwarded-For x-forwarded-port X-Forwarded-Proto X-Amzn-Trace-Id Content-Type content-encoding Connection Cookie __proto__ X-Custom'
+  const name = fc.constantFrom(...names.split(' '))
   const value = fc.oneof(
     fc.constantFrom('text/plain', 'application/json', 'image/png', 'gzip', '203.0.113.9, 10.0.0.1'),
     fc.string({ maxLength: 12 }),

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { fixtures } from '@albkit/core/testing'
 import { resultToWire, resultValueToWire } from './result-to-wire.js'
 
-const ok = {
-  statusCode: 201,
-  statusDescription: '201 Created',
-  isBase64Encoded: false,
-  headers: { 'Content-Type': 'text/plain' },
-  body: 'hi',
-}
+const ok = { ...fixtures.exampleResult, statusCode: 201, statusDescription: '201 Created' }
+ok.headers = { 'Content-Type': 'text/plain' }
+ok.body = 'hi'
 
 test('a valid result becomes status, reason phrase, headers and body bytes', () => {
   const out = resultToWire(JSON.stringify(ok), 'single')
