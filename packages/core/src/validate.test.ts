@@ -260,3 +260,19 @@ test('resultByteLength measures UTF-8 bytes of the JSON document', () => {
   const r = { ...ok, body: 'é' }
   assert.equal(resultByteLength(r), JSON.stringify(r).length + 1)
 })
+
+test('the size is that of the document the runtime sends: toJSON of a class result counts', () => {
+  // own fields look small and base64; the JSON the Lambda runtime writes is over 1 MB
+  class Result {
+    statusCode = 200
+    isBase64Encoded = true
+    body = 'AAAA'
+    toJSON() {
+      return { statusCode: 200, isBase64Encoded: true, body: 'A'.repeat(1_000_000) }
+    }
+  }
+  assert.deepEqual(errorsOf(new Result()), ['document-too-large'])
+  // and a plain base64 result is measured exactly, without a second serialisation of the body
+  const plain = { statusCode: 200, isBase64Encoded: true, body: 'AAAA' }
+  assert.deepEqual(errorsOf(plain), [])
+})

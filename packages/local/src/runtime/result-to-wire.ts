@@ -81,12 +81,15 @@ export function resultValueToWire(result: unknown, mode: AlbHeaderMode): WireOut
 
 function checkedToWire(result: unknown, mode: AlbHeaderMode): WireOutcome {
   const { errors, warnings } = validateResult(result, mode)
+  // an oversized document is refused for its size alone, as resultToWire does before parsing
+  const tooBig = errors.find((e) => e.code === 'document-too-large')
+  if (tooBig !== undefined)
+    return { ok: false, errorReason: 'LambdaResponseTooLarge', errors: [tooBig], warnings: [] }
   if (errors.length > 0) return { ok: false, errorReason: errorReason(errors), errors, warnings }
   return { ok: true, response: toWire(result as CheckedResult, mode), warnings }
 }
 
 function errorReason(errors: ResultIssue[]): WireErrorReason {
-  if (errors.some((e) => e.code === 'document-too-large')) return 'LambdaResponseTooLarge'
   // 32 KB of headers: the ALB's 502 has no documented error reason
   if (errors.every((e) => e.code === 'headers-too-large')) return '-'
   return 'LambdaInvalidResponse'
