@@ -23,7 +23,11 @@ function setup(bucket?: string) {
   const handler = createHandler(deps, { log: () => {} })
   const invoke = async (event: AlbEvent): Promise<AlbResultSingle> => {
     const result = (await handler(event, lambdaContext())) as AlbResult
-    assert.deepEqual(validateResult(result, 'single'), [], 'a valid single-value result')
+    assert.deepEqual(
+      validateResult(result, 'single'),
+      { errors: [], warnings: [] },
+      'a valid single-value result',
+    )
     assert.ok('headers' in result)
     return result
   }

@@ -30,7 +30,7 @@ async function get(
     albEvent({ path: '/binary/', query, headers, proto }),
     lambdaContext(),
   )) as AlbResultSingle
-  assert.deepEqual(validateResult(r, 'single'), [])
+  assert.deepEqual(validateResult(r, 'single'), { errors: [], warnings: [] })
   return r
 }
 

@@ -13,11 +13,6 @@ interface Command {
 
 const cwd = () => process.env.INIT_CWD ?? process.cwd()
 
-async function loadConformance(): Promise<typeof import('./conformance/run.js')> {
-  const { tsImport } = await import('tsx/esm/api')
-  return tsImport('../src/conformance/run.ts', import.meta.url)
-}
-
 // Each command's module loads only when it runs: `--help` works before anything else is built.
 const COMMANDS: Record<string, Command> = {
   dev: {
@@ -63,11 +58,10 @@ Builds the app, then serves its serverless.yml with serverless-offline (ALB mode
   },
   conformance: {
     summary: 'run the ALB contract suite against albkit and serverless-offline',
-    usage: `usage: albkit conformance [--albkit-only]
-Writes docs/conformance.md; exit code 1 when albkit fails a check.`,
-    // The suite's command line. Its sources still import @albkit/local's TypeScript (echo-service)
-    // until the suite is a package of its own, so they load through tsx; this call is the seam.
-    run: async (argv) => (await loadConformance()).conformanceCommand(argv),
+    usage: `usage: albkit conformance [--albkit-only] [--out <file>]
+       albkit conformance --url <base URL> [--single-path <path>] [--multi-path <path>]
+Writes docs/conformance.md; exit code 1 when albkit (or the --url emulator) fails a check.`,
+    run: async (argv) => (await import('@albkit/conformance')).runConformanceCli(argv),
   },
 }
 

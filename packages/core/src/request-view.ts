@@ -38,7 +38,12 @@ export interface AlbRequest {
   /** Case-insensitive. */
   readonly headers: HeaderView
   readonly cookies: ReadonlyMap<string, string>
-  /** Decoded with form rules (`+` is a space, keys decoded too). */
+  /**
+   * Decoded with form rules (`+` is a space, keys decoded too), exactly once: an event carrying
+   * both `queryStringParameters` and `multiValueQueryStringParameters` is not the ALB's (it sends
+   * one of them, raw) but serverless-offline's, whose values arrive decoded already; those are
+   * taken as they are.
+   */
   readonly query: QueryView
   /** Exactly as received: the ALB does not decode query strings. */
   readonly rawQuery: QueryView

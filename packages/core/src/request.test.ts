@@ -249,3 +249,27 @@ describe('client address', () => {
     )
   })
 })
+
+describe('the query is decoded exactly once', () => {
+  // ?q=a%2Bb%20c%25&p=x+y as the ALB hands it over: raw, in the field of the mode only
+  for (const mode of ['single', 'multi'] as const)
+    test(`ALB event (${mode}): %2B is a plus, + a space, %25 a percent sign`, () => {
+      const req = parseRequest(albEvent({ mode, query: 'q=a%2Bb%20c%25&p=x+y' }))
+      assert.equal(req.query.get('q'), 'a+b c%')
+      assert.equal(req.query.get('p'), 'x y')
+      assert.equal(req.rawQuery.get('q'), 'a%2Bb%20c%25')
+    })
+
+  test('serverless-offline event (both query fields, already decoded): not decoded again', () => {
+    // what serverless-offline 14 hands over for ?q=a%2Bb%20c%25&p=x+y (URLSearchParams decoded it)
+    const event = {
+      ...albEvent({ mode: 'multi' }),
+      queryStringParameters: { q: 'a+b c%', p: 'x y' },
+      multiValueQueryStringParameters: { q: ['a+b c%'], p: ['x y'] },
+    }
+    const req = parseRequest(event)
+    assert.equal(req.query.get('q'), 'a+b c%')
+    assert.equal(req.query.get('p'), 'x y')
+    assert.deepEqual(req.query.all('q'), ['a+b c%'])
+  })
+})

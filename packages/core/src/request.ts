@@ -84,11 +84,20 @@ class Request implements AlbRequest {
     return this.#rawQuery
   }
   get query(): QueryView {
-    this.#query ??= new MapView(
-      toMultiMap(this.#rawQuerySource(), decodeFormComponent, decodeFormComponent),
-      false,
-    )
+    // Decoded once, never twice: an event with both query fields is not the ALB's (it sends
+    // exactly one, raw — Lambda developer guide, "Process Application Load Balancer requests
+    // with Lambda") but serverless-offline's, whose values URLSearchParams already decoded.
+    this.#query ??= this.#queryIsDecoded()
+      ? this.rawQuery
+      : new MapView(
+          toMultiMap(this.#rawQuerySource(), decodeFormComponent, decodeFormComponent),
+          false,
+        )
     return this.#query
+  }
+  #queryIsDecoded(): boolean {
+    const e = this.event
+    return 'queryStringParameters' in e && 'multiValueQueryStringParameters' in e
   }
   get cookies(): ReadonlyMap<string, string> {
     this.#cookies ??= parseCookies(this.headers.all('cookie'))

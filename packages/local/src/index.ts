@@ -7,11 +7,6 @@ export { LAMBDA_HEALTH_CHECK_DEFAULTS } from './config/health-check.js'
 export { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
 export { type CfnResource, type CfnTemplate, parseTemplate } from './config/parse-template.js'
 export {
-  type ConformanceResult,
-  type ConformanceTarget,
-  runConformance,
-} from './conformance/index.js'
-export {
   LOCAL_S3_CREDENTIALS,
   LOCAL_S3_REGION,
   type LocalS3ClientConfig,

@@ -51,6 +51,12 @@ export interface StartOptions {
   random?: () => number
   /** X-Forwarded-For processing when a target group does not set it; default append */
   xffMode?: XffMode
+  /**
+   * Reorder response headers and the values of a multi-value header, as the real ALB may
+   * (ELB user guide note; serverless-http issue #244), so order-dependent apps fail locally.
+   * Default false.
+   */
+  shuffleHeaders?: boolean
   /** local cap on instances per function without reserved concurrency; default 32 */
   maxInstancesPerFunction?: number
   /**
@@ -179,6 +185,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       random: options.random ?? Math.random,
       listenerPort: () => listenerPort,
       xffMode: options.xffMode ?? 'append',
+      shuffleHeaders: options.shuffleHeaders ?? false,
     })
     const front = createFront({
       balancer,

@@ -31,7 +31,7 @@ for (const mode of modes) {
         healthCheckEvent({ mode, path: '/health' }),
         lambdaContext(),
       )) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 200)
       assert.equal(bodyBytes(r).toString(), 'OK')
       assert.deepEqual(calls, [], 'neither albJsonBody (would 415) nor the handler ran')
@@ -42,14 +42,14 @@ for (const mode of modes) {
         healthCheckEvent({ mode }),
         lambdaContext(),
       )) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 503)
     })
 
     test('probe HttpResponse is used as the answer', async () => {
       const probe = () => text('degraded', { statusCode: 299 })
       const r = (await app({ probe }, [])(healthCheckEvent({ mode }), lambdaContext())) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 299)
       assert.equal(bodyBytes(r).toString(), 'degraded')
     })

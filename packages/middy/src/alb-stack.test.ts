@@ -167,7 +167,7 @@ for (const mode of modes) {
         const { result, lines } = await run(event, logic, opts, extra)
         assert.equal(result.statusCode, status)
         const resultMode = 'multiValueHeaders' in event || !('headers' in event) ? mode : 'single'
-        if ('httpMethod' in event) assert.deepEqual(validateResult(result, resultMode), [])
+        if ('httpMethod' in event) assert.deepEqual(validateResult(result, resultMode), { errors: [], warnings: [] })
         const requestLines = lines.filter((l) => 'status' in l && 'durationMs' in l)
         assert.equal(requestLines.length, 1)
         assert.equal(requestLines[0]?.status, status)
@@ -183,7 +183,7 @@ for (const mode of modes) {
         sourceIp: '198.51.100.7',
       })
       const { result, lines } = await run(event, ok, {}, [albJsonBody()])
-      assert.deepEqual(validateResult(result, mode), [])
+      assert.deepEqual(validateResult(result, mode), { errors: [], warnings: [] })
       assert.deepEqual(JSON.parse(bodyBytes(result).toString()), {
         ip: '198.51.100.7',
         method: 'POST',
@@ -209,7 +209,7 @@ for (const mode of modes) {
       const { result, lines, calls } = await run(healthCheckEvent({ mode }), ok, {}, [
         albJsonBody(),
       ])
-      assert.deepEqual(validateResult(result, mode), [])
+      assert.deepEqual(validateResult(result, mode), { errors: [], warnings: [] })
       assert.equal(result.statusCode, 200)
       assert.equal(bodyBytes(result).toString(), 'OK')
       assert.deepEqual(calls, [])

@@ -41,7 +41,7 @@ for (const mode of modes) {
           .use(albStack({ log: sink }))
           .handler(() => value)
         const r = (await handler(albEvent({ mode }), lambdaContext())) as AlbResult
-        assert.deepEqual(validateResult(r, mode), [], JSON.stringify(r))
+        assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] }, JSON.stringify(r))
         assert.equal('multiValueHeaders' in r, mode === 'multi')
       }),
       { numRuns },

@@ -39,7 +39,7 @@ describe('a non-ALB event', () => {
     } as unknown as AlbEvent
     const r = (await handler(apiGateway, lambdaContext())) as AlbResult
     assert.equal(r.statusCode, 500)
-    assert.deepEqual(validateResult(r, 'single'), [])
+    assert.deepEqual(validateResult(r, 'single'), { errors: [], warnings: [] })
     assert.deepEqual(JSON.parse(bodyBytes(r).toString()), {
       error: 'Internal Server Error',
       statusCode: 500,

@@ -89,11 +89,13 @@ async function check(
   const answered = (name: string, inv: typeof health) => {
     if (inv?.error !== undefined)
       throw new Error(`${subject.logicalId}: ${name} threw: ${inv.error}`)
-    const problems = validateResult(inv?.result, mode)
-    if (problems.length > 0)
+    const { errors, warnings } = validateResult(inv?.result, mode)
+    if (errors.length > 0)
       throw new Error(
-        `${subject.logicalId}: ${name}: the result breaks the ALB contract (the ALB would answer 502): ${problems.join('; ')}`,
+        `${subject.logicalId}: ${name}: the result breaks the ALB contract (the ALB would answer 502): ${errors.map((e) => e.message).join('; ')}`,
       )
+    for (const w of warnings)
+      console.warn(`${subject.logicalId}: ${name}: tolerated by the ALB, but incomplete: ${w.message}`)
     return inv?.result as {
       statusCode: number
       body?: string

@@ -55,6 +55,7 @@ export async function devCommand(root: string, argv: string[]): Promise<number> 
       'no-watch': { type: 'boolean' },
       quiet: { type: 'boolean' },
       isolation: { type: 'string' },
+      'shuffle-headers': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -78,6 +79,7 @@ export async function devCommand(root: string, argv: string[]): Promise<number> 
     isolation: isolation(values.isolation),
     watch: values['no-watch'] !== true,
     quiet: values.quiet === true,
+    shuffleHeaders: values['shuffle-headers'] === true,
   })
   await new Promise<void>((done) => {
     const stop = () => {

@@ -1,6 +1,6 @@
 /** `albkit dev --help`. */
 export const DEV_USAGE = `usage: albkit dev [--template <file>]... [--port N] [--admin-port N] [--no-s3] [--s3-port N]
                   [--health-check-scale X] [--no-watch] [--quiet]
-                  [--isolation thread|shared]
+                  [--isolation thread|shared] [--shuffle-headers]
 Serve the templates on the local load balancer (port 3000, admin 3001, S3 4569).
 Without --template: templates/sam/alb.yaml and templates/sam/*.yaml of the workspace.`

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
-import { freePort } from '../conformance/free-port.js'
+import { freePort } from '@albkit/conformance'
 import { type AlbFront, startAlbFront } from './alb-front.js'
 
 /** What the fake serverless-offline received last. */

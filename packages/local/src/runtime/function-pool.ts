@@ -9,7 +9,7 @@ import type { LocalFunction } from '../config/model.js'
 import { Instance, type InstanceOutcome } from './instance.js'
 import { type InstanceLink, ThreadLink } from './instance-link.js'
 import { SharedThread } from './shared-thread.js'
-import type { InvokeMessage } from './worker-protocol.js'
+import type { InvokePayload } from './worker-protocol.js'
 
 /** How one invocation through the pool ended. */
 export type InvokeOutcome =
@@ -52,7 +52,7 @@ export class FunctionPool {
   }
 
   /** Invoke the function with a request (`input`) or a ready event (`event`, JSON). */
-  async invoke(payload: Pick<InvokeMessage, 'mode' | 'input' | 'event'>): Promise<InvokeOutcome> {
+  async invoke(payload: InvokePayload): Promise<InvokeOutcome> {
     const requestId = randomUUID()
     if (this.closed)
       return { kind: 'error', reason: 'crashed', message: 'shutting down', cold: false, requestId }

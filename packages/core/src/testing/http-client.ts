@@ -1,4 +1,7 @@
-/** A minimal HTTP client for conformance checks: any method, repeated headers, raw bytes back. */
+/**
+ * A minimal HTTP client for tests of a load balancer (the conformance suite, @albkit/local's
+ * tests): any method, repeated headers, any `Host`, raw bytes back, no connection reuse.
+ */
 import { request } from 'node:http'
 
 export interface RawResponse {

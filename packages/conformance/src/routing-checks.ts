@@ -3,8 +3,9 @@
  * echo is forwarded for `<singlePath>` and `<singlePath>/*`, and the listener's default action
  * answers 404 for everything unmatched.
  */
+
+import { send } from '@albkit/core/testing'
 import { type ConformanceCheck, expect } from './checks.js'
-import { send } from './http-client.js'
 import { ELB_RULES } from './sources.js'
 
 const RULES = `${ELB_RULES} (path-pattern)`

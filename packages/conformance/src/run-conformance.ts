@@ -8,15 +8,13 @@ import { limitChecks } from './limit-checks.js'
 import { responseChecks } from './response-checks.js'
 import { routingChecks } from './routing-checks.js'
 import { ruleChecks } from './rule-checks.js'
+import { toleranceChecks } from './tolerance-checks.js'
 
-export type { ConformanceCheck, ConformanceTarget } from './checks.js'
-export {
-  CONFORMANCE_ROUTES,
-  conformanceExtrasTemplate,
-  conformanceServerlessYml,
-  writeConformanceService,
-} from './echo-service.js'
-
+/**
+ * The outcome of one check.
+ * @example
+ * const failed = (await runConformance(target)).filter((r: ConformanceResult) => !r.passed)
+ */
 export interface ConformanceResult {
   id: string
   /** contract section (§2–§6) */
@@ -29,16 +27,26 @@ export interface ConformanceResult {
   detail?: string
 }
 
-/** Every check, in the order they run. */
+/**
+ * Every check, in the order they run.
+ * @example
+ * allChecks.map((c) => c.id)
+ */
 export const allChecks: readonly ConformanceCheck[] = [
   ...checks,
   ...responseChecks,
+  ...toleranceChecks,
   ...limitChecks,
   ...routingChecks,
   ...ruleChecks,
   ...healthChecks,
 ]
 
+/**
+ * Options of {@link runConformance}.
+ * @example
+ * const options: ConformanceOptions = { afterEach: (r) => (r.passed ? undefined : { ...r, detail: 'x' }) }
+ */
 export interface ConformanceOptions {
   /**
    * Called after each check, before the next one; may return a replacement result. A runner
@@ -50,6 +58,8 @@ export interface ConformanceOptions {
 }
 
 /**
+ * Run every check against a load balancer that serves the suite's echo service (see
+ * `writeConformanceService`), in order; a check that throws is a failed result, never a crash.
  * @example
  * const results = await runConformance({ baseUrl: alb.url, singlePath: '/echo', multiPath: '/multi/echo' })
  * console.log(results.filter((r) => !r.passed))

@@ -3,8 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { type LocalAlb, start } from '../start.js'
-import { CONFORMANCE_ROUTES, runConformance, writeConformanceService } from './index.js'
+import { type LocalAlb, start } from '@albkit/local'
+import { CONFORMANCE_ROUTES, writeConformanceService } from './echo-service.js'
+import { runConformance } from './run-conformance.js'
 
 for (const isolation of ['thread', 'shared'] as const) {
   describe(`isolation: ${isolation}`, () => {

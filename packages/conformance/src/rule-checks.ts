@@ -3,9 +3,10 @@
  * the default action, and the fixed-response and redirect actions. The routes are those of
  * echo-service.ts; every echo function answers with the name of its route.
  */
+
+import { type RawResponse, send } from '@albkit/core/testing'
 import { type ConformanceCheck, expect, NotExpressible } from './checks.js'
 import { CONFORMANCE_ROUTES } from './echo-service.js'
-import { type RawResponse, send } from './http-client.js'
 import { ELB_ACTIONS, ELB_RULES } from './sources.js'
 
 const R = CONFORMANCE_ROUTES

@@ -1,7 +1,24 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { request } from 'node:http'
-import { oslsBin, oslsEnv } from '../validate/sls-package.js'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { freePort } from './free-port.js'
+
+/** osls's entry script, from this package's dependency. */
+function oslsEntry(): string {
+  return join(
+    dirname(createRequire(import.meta.url).resolve('osls/package.json')),
+    'bin',
+    'serverless.js',
+  )
+}
+
+/** No telemetry, notifications or deprecation noise from osls. */
+const QUIET_OSLS = {
+  SLS_TELEMETRY_DISABLED: '1',
+  SLS_NOTIFICATIONS_MODE: 'off',
+  SLS_DEPRECATION_DISABLE: '*',
+}
 
 /** A running `osls offline` for one service dir, on its own loopback ports. */
 export interface OfflineServer {
@@ -37,7 +54,7 @@ export async function startOffline(
   const child = spawn(
     process.execPath,
     [
-      oslsBin(),
+      oslsEntry(),
       'offline',
       'start',
       '--host',
@@ -47,7 +64,12 @@ export async function startOffline(
       '--lambdaPort',
       String(lambdaPort),
     ],
-    { cwd: dir, env: oslsEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: dir,
+      env: { ...process.env, ...QUIET_OSLS },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   )
   let log = ''
   const keep = (chunk: Buffer) => {

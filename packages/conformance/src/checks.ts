@@ -4,7 +4,7 @@
  * page the rule comes from. Used against albkit and, for comparison, against other emulators.
  */
 import { randomBytes } from 'node:crypto'
-import { type RawResponse, send } from './http-client.js'
+import { type RawResponse, send } from '@albkit/core/testing'
 import { ELB_HEADERS, ELB_LAMBDA, ELB_QUOTAS, ELB_TROUBLE, LAMBDA_GUIDE } from './sources.js'
 
 export interface ConformanceTarget {

@@ -2,9 +2,10 @@
  * The §4 errors that need more than one route or a slow function: timeout, throttling, an empty
  * target group, oversized or non-string response headers. Routes: echo-service.ts.
  */
+
+import { send } from '@albkit/core/testing'
 import { type ConformanceCheck, expect, NotExpressible } from './checks.js'
 import { CONFORMANCE_ROUTES, ECHO_TIMEOUT_SECONDS } from './echo-service.js'
-import { send } from './http-client.js'
 import { respond } from './respond.js'
 import { ELB_LAMBDA, ELB_LOGS, ELB_QUOTAS, ELB_TROUBLE } from './sources.js'
 

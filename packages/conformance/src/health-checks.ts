@@ -2,9 +2,10 @@
  * Health checks (contract §6): the health-echo target group has checks on (echo-service.ts);
  * the echo function keeps the last health-check event per instance and returns it on request.
  */
+
+import { send } from '@albkit/core/testing'
 import { type ConformanceCheck, type EchoEvent, expect, NotExpressible } from './checks.js'
 import { CONFORMANCE_ROUTES, HEALTH_CHECK } from './echo-service.js'
-import { send } from './http-client.js'
 import { ELB_HEALTH } from './sources.js'
 
 const POLLS = 40

@@ -11,3 +11,12 @@ export const ELB_RULES = 'ELB user guide, "Listener rules for your Application L
 export const ELB_ACTIONS =
   'ELB user guide, "Listeners for your Application Load Balancers" (rule actions)'
 export const ELB_HEALTH = 'ELB user guide, "Health checks for your target groups"'
+/** `{ "statusCode": 200 }` alone is answered; `null` fields are 502s. */
+export const DOCS_33 =
+  'awsdocs/elb-application-load-balancers-user-guide issue #33 (the ALB fills in the rest)'
+/** `"body": null` → 502, a missing body → 200, verified by a maintainer. */
+export const GO_408 = 'aws/aws-lambda-go issue #408 (verified by a maintainer)'
+/** The ALB reads the header field of the target group's mode and ignores the other. */
+export const GO_PROXY_79 = 'awslabs/aws-lambda-go-api-proxy issue #79'
+/** A boolean header value → 502. */
+export const LAMBDA_API_117 = 'jeremydaly/lambda-api issue #117'

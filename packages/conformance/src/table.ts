@@ -1,4 +1,4 @@
-import type { ConformanceResult } from '@albkit/local'
+import type { ConformanceResult } from './run-conformance.js'
 
 /** How one server did on one check. */
 export interface Outcome {

@@ -1,4 +1,4 @@
-import { type RawResponse, send } from './http-client.js'
+import { type RawResponse, send } from '@albkit/core/testing'
 
 /**
  * Ask the echo function to return `result` (or to throw) and give back what the client got.

@@ -4,10 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 // The suite's own service (serverless.yml + CloudFormation extras + echo handler), the same
 // files albkit's conformance test loads.
-import {
-  CONFORMANCE_ROUTES,
-  writeConformanceService,
-} from '../../../local/src/conformance/echo-service.js'
+import { CONFORMANCE_ROUTES, writeConformanceService } from './echo-service.js'
 
 /** Paths of the echo functions inside the echo app (what the conformance suite targets). */
 export const ECHO_PATHS = {
@@ -25,7 +22,7 @@ export interface EchoApp {
 }
 
 /**
- * Write the echo app into a temp dir. node_modules links to @albkit/tooling's, so osls finds
+ * Write the echo app into a temp dir. node_modules links to @albkit/conformance's, so osls finds
  * the serverless-offline plugin there.
  *
  * @example
@@ -35,7 +32,7 @@ export interface EchoApp {
 export async function writeEchoApp(): Promise<EchoApp> {
   const dir = await mkdtemp(join(tmpdir(), 'albkit-conformance-'))
   const files = await writeConformanceService(dir)
-  const modules = fileURLToPath(new URL('../../node_modules', import.meta.url))
+  const modules = fileURLToPath(new URL('../node_modules', import.meta.url))
   await symlink(modules, join(dir, 'node_modules'), 'dir')
   return { dir, ...files, remove: () => rm(dir, { recursive: true, force: true }) }
 }
