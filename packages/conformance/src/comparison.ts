@@ -144,24 +144,3 @@ serverless-offline: ${count((r) => r.offline?.passed === true)}/${report.rows.le
 ${renderTable(report.rows)}
 `
 }
-<<<<<<<< HEAD:packages/cli/src/conformance/run.ts
-
-/**
- * `albkit conformance [--albkit-only]`: run the suite, write docs/conformance.md; exit code 1
- * when albkit fails a check.
- *
- * @example
- * process.exitCode = await conformanceCommand([])
- */
-export async function conformanceCommand(argv: string[]): Promise<number> {
-  const report = await runComparison({ offline: !argv.includes('--albkit-only') })
-  const page = renderPage(report)
-  const out = join(dirname(fileURLToPath(import.meta.url)), '../../../../docs/conformance.md')
-  await mkdir(dirname(out), { recursive: true })
-  await writeFile(out, page)
-  process.stdout.write(`${page}\nwritten to docs/conformance.md\n`)
-  // any albkit failure fails the command
-  return report.rows.some((r) => !r.albkit.passed) ? 1 : 0
-}
-========
->>>>>>>> contract:packages/conformance/src/comparison.ts

@@ -13,8 +13,6 @@ export {
   runComparison,
   runOfflineHalf,
 } from './comparison.js'
-export { freePort } from './free-port.js'
-export { type OfflineServer, startOffline } from './offline-server.js'
 export { ECHO_PATHS, type EchoApp, writeEchoApp } from './echo-app.js'
 export {
   CONFORMANCE_ROUTES,
@@ -22,6 +20,8 @@ export {
   conformanceServerlessYml,
   writeConformanceService,
 } from './echo-service.js'
+export { freePort } from './free-port.js'
+export { type OfflineServer, startOffline } from './offline-server.js'
 export {
   allChecks,
   type ConformanceOptions,

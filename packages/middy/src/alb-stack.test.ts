@@ -167,7 +167,8 @@ for (const mode of modes) {
         const { result, lines } = await run(event, logic, opts, extra)
         assert.equal(result.statusCode, status)
         const resultMode = 'multiValueHeaders' in event || !('headers' in event) ? mode : 'single'
-        if ('httpMethod' in event) assert.deepEqual(validateResult(result, resultMode), { errors: [], warnings: [] })
+        if ('httpMethod' in event)
+          assert.deepEqual(validateResult(result, resultMode), { errors: [], warnings: [] })
         const requestLines = lines.filter((l) => 'status' in l && 'durationMs' in l)
         assert.equal(requestLines.length, 1)
         assert.equal(requestLines[0]?.status, status)

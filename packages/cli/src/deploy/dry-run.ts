@@ -95,7 +95,9 @@ async function check(
         `${subject.logicalId}: ${name}: the result breaks the ALB contract (the ALB would answer 502): ${errors.map((e) => e.message).join('; ')}`,
       )
     for (const w of warnings)
-      console.warn(`${subject.logicalId}: ${name}: tolerated by the ALB, but incomplete: ${w.message}`)
+      console.warn(
+        `${subject.logicalId}: ${name}: tolerated by the ALB, but incomplete: ${w.message}`,
+      )
     return inv?.result as {
       statusCode: number
       body?: string

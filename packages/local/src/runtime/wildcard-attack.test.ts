@@ -2,7 +2,7 @@
 // not hold up the other clients (the old RegExp held the listener ~4.5 s per request).
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { send } from '../conformance/http-client.js'
+import { send } from '@albkit/core/testing'
 import type { LocalAlb } from '../start.js'
 import { startFixture } from './test-support.js'
 
