@@ -1,6 +1,8 @@
 // Bundles @albkit/local: the API, the CLI and the instance entry (plain JS for worker threads),
-// then emits type declarations with tsc.
+// the console's page (dist/console/: one script, one style sheet, the page), then emits type
+// declarations with tsc.
 import { execFileSync } from 'node:child_process'
+import { copyFileSync } from 'node:fs'
 import { build } from 'esbuild'
 
 // dist is overwritten in place, never removed first: other packages' tests may be using it
@@ -26,6 +28,22 @@ await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     banner: { js: '#!/usr/bin/env node' },
+  }),
+  build({
+    entryPoints: { console: 'src/console-ui/main.ts' },
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'esm',
+    minify: true,
+    outdir: 'dist/console',
+    logLevel: 'warning',
+    metafile: true,
+  }).then((result) => {
+    copyFileSync('src/console-ui/console.css', 'dist/console/console.css')
+    copyFileSync('src/console-ui/index.html', 'dist/console/index.html')
+    const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
+    console.log(`console: dist/console/console.js ${bytes} B`)
   }),
 ])
 execFileSync(

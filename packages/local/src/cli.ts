@@ -1,6 +1,7 @@
 /**
  * `albkit dev [--template <file>]... [--port N] [--admin-port N] [--no-s3] [--s3-port N]
- *  [--health-check-scale X] [--no-watch] [--isolation thread|shared]` — serve the templates on a local load balancer.
+ *  [--health-check-scale X] [--no-watch] [--isolation thread|shared]
+ *  [--console-exchanges N] [--no-console]` — serve the templates on a local load balancer.
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -9,7 +10,9 @@ import { start } from './start.js'
 
 const USAGE = `usage: albkit dev [--template <file>]... [--port N] [--admin-port N] [--no-s3] [--s3-port N]
                   [--health-check-scale X] [--no-watch] [--quiet]
-                  [--isolation thread|shared]
+                  [--isolation thread|shared] [--console-exchanges N] [--no-console]
+The console (every request as the balancer and the function saw it) is at the admin port's /;
+it keeps the last --console-exchanges requests (default 200).
 Without --template: templates/sam/alb.yaml and templates/sam/*.yaml of the workspace.`
 
 /** The nearest directory at or above `from` with a pnpm-workspace.yaml. */
@@ -64,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
       'no-watch': { type: 'boolean' },
       quiet: { type: 'boolean' },
       isolation: { type: 'string' },
+      'console-exchanges': { type: 'string' },
+      'no-console': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -88,6 +93,10 @@ async function main(argv: string[]): Promise<number> {
     isolation: isolation(values.isolation),
     watch: values['no-watch'] !== true,
     quiet: values.quiet === true,
+    console:
+      values['no-console'] === true
+        ? false
+        : { exchanges: number(values['console-exchanges'], 'console-exchanges') },
   })
   await new Promise<void>((done) => {
     const stop = () => {

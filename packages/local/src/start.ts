@@ -7,6 +7,9 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
+import { captureExchange } from './console/capture-exchange.js'
+import { ExchangeStore } from './console/exchange-store.js'
+import { TargetHistory } from './console/target-history.js'
 import { createAdminServer } from './runtime/admin-server.js'
 import { Balancer } from './runtime/balancer.js'
 import type { XffMode } from './runtime/build-event.js'
@@ -67,6 +70,11 @@ export interface StartOptions {
   requestTimeout?: number
   /** ms an idle keep-alive connection stays open; default 60 000 (the ALB's idle timeout) */
   keepAliveTimeout?: number
+  /**
+   * The console on the admin port: how many exchanges it keeps (default 200) and how many bytes
+   * of each body (default 64 KB); `false`: no console, nothing captured.
+   */
+  console?: false | { exchanges?: number; bodyBytes?: number }
 }
 
 export interface LocalAlb {
@@ -126,7 +134,16 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
     }
   }
   const host = options.host ?? '127.0.0.1'
+  const store =
+    options.console === false
+      ? undefined
+      : new ExchangeStore({
+          size: options.console?.exchanges,
+          bodyBytes: options.console?.bodyBytes,
+        })
   const sink = new LogSink(resolve(options.logDir ?? '.albkit/logs'), options.quiet === true)
+  if (store !== undefined) sink.exchanges = (ex) => store.add(captureExchange(ex, store))
+  const history = new TargetHistory()
   const cleanups: Array<() => Promise<void> | void> = [() => sink.close()]
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup()
@@ -160,7 +177,10 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
           maxInstances: options.maxInstancesPerFunction ?? 32,
           isolation: options.isolation ?? 'thread',
           threads: options.threadsPerFunction,
-          onOutput: (line, stream) => sink.functionLine(`${fn.functionName} ${line}`, stream),
+          onOutput: (line, stream) => {
+            sink.functionLine(`${fn.functionName} ${line}`, stream)
+            store?.functionLine(line, stream)
+          },
         }),
       )
     }
@@ -172,6 +192,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       random: options.random ?? Math.random,
       listenerPort: () => listenerPort,
       xffMode: options.xffMode ?? 'append',
+      captureChars: () => (store?.watching === true ? store.limits.bodyBytes : undefined),
     })
     const front = createFront({
       balancer,
@@ -190,9 +211,15 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       pools,
       (line) => sink.info(line),
       options.healthCheckScale ?? 1,
+      history.observe,
     )
     cleanups.push(() => health.stop())
-    const admin = createAdminServer(config, () => health.reports())
+    const targets = () => health.reports()
+    const admin = createAdminServer(
+      config,
+      targets,
+      store === undefined ? undefined : { config, pools, store, history, targets },
+    )
     cleanups.push(() => closeServer(admin))
     const adminPort = await listen(admin, options.adminPort ?? 3001, host, 'admin server')
     health.start()
@@ -209,7 +236,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
     const adminUrl = `http://${host}:${adminPort}`
     for (const warning of config.warnings) sink.info(`warning: ${warning}`)
     sink.info(
-      `albkit local ALB on ${url} (admin ${adminUrl}${s3 ? `, S3 ${s3.endpoint}` : ''})\n${formatRouteTable(routeTable(config))}`,
+      `albkit local ALB on ${url} (admin ${adminUrl}${s3 ? `, S3 ${s3.endpoint}` : ''})\n${store === undefined ? '' : `console: ${adminUrl}/\n`}${formatRouteTable(routeTable(config))}`,
     )
     return {
       url,

@@ -5,6 +5,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Exchange } from './exchange.js'
 
 /** How often buffered lines are written. */
 export const FLUSH_INTERVAL_MS = 50
@@ -18,6 +19,8 @@ export class LogSink {
   readonly functionsLogFile: string
   /** false when console lines are not wanted (callers skip building them) */
   readonly verbose: boolean
+  /** called with every finished exchange when the local console captures them (start.ts) */
+  exchanges?: (exchange: Exchange) => void
   private fd: number | undefined
   private access: string[] = []
   private console: string[] = []

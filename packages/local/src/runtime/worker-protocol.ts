@@ -28,6 +28,8 @@ export interface InvokeMessage {
   mode: AlbHeaderMode
   input?: EventInput
   event?: string
+  /** the local console is watching: send the result back as JSON, up to this many characters */
+  captureChars?: number
   /** the instance on a shared thread (isolation 'shared') */
   slot?: number
 }
@@ -47,7 +49,7 @@ export interface SharedThreadData {
 export type WorkerReply = (
   | { type: 'ready' }
   | { type: 'init-error'; errorType: string; errorMessage: string }
-  | { type: 'result'; id: number; outcome: WireOutcome }
+  | { type: 'result'; id: number; outcome: WireOutcome; result?: string }
   | { type: 'bad-request'; id: number; message: string }
   | { type: 'error'; id: number; errorType: string; errorMessage: string }
 ) & { slot?: number }

@@ -1,0 +1,100 @@
+/**
+ * Turn a finished Exchange into what the console keeps. Runs once per request after the answer
+ * is sent (the sink's `exchanges` hook): references, no copies, except bodies over the cap.
+ */
+import type { Exchange } from '../runtime/exchange.js'
+import { captureBody } from './capture-body.js'
+import type { CapturedExchange, CapturedInvoke, ResultCheck } from './captured-exchange.js'
+import type { ExchangeStore } from './exchange-store.js'
+
+const EMPTY = new Uint8Array(0)
+
+function pairs(flat: readonly string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = []
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] as string, flat[i + 1] as string])
+  return out
+}
+
+function capturedInvoke(ex: Exchange, cap: number): CapturedInvoke | undefined {
+  const outcome = ex.console.invoke
+  if (outcome === undefined) return undefined
+  const base = { requestId: outcome.requestId, cold: outcome.cold, timings: outcome.timings }
+  if (outcome.kind === 'error')
+    return { ...base, kind: 'error', errorKind: outcome.reason, message: outcome.message }
+  if (outcome.kind === 'bad-request')
+    return { ...base, kind: 'bad-request', message: outcome.message }
+  const result = outcome.result === undefined ? undefined : outcome.result.slice(0, cap)
+  const problems = outcome.outcome.ok ? undefined : outcome.outcome.problems
+  return { ...base, kind: 'result', result, problems }
+}
+
+/**
+ * @example
+ * sink.exchanges = (ex) => store.add(captureExchange(ex, store))
+ */
+export function captureExchange(ex: Exchange, store: ExchangeStore): CapturedExchange {
+  const cap = store.limits.bodyBytes
+  const { req, record, console: note } = ex
+  const input = note.input
+  let eventInput: CapturedExchange['eventInput']
+  if (input !== undefined) {
+    const { body: _body, ...rest } = input
+    eventInput = rest
+  }
+  const own = note.response
+  const outcome = note.invoke
+  const wire =
+    own === undefined && outcome?.kind === 'result' && outcome.outcome.ok
+      ? outcome.outcome.response
+      : undefined
+  const response: CapturedExchange['response'] =
+    own !== undefined
+      ? {
+          statusCode: own.statusCode,
+          statusMessage: ex.res.statusMessage,
+          headers: pairs(own.headers),
+          body: captureBody(Buffer.from(own.body), cap),
+          own: true,
+        }
+      : wire !== undefined
+        ? {
+            statusCode: wire.statusCode,
+            statusMessage: wire.statusMessage,
+            headers: wire.headers,
+            body: captureBody(wire.body, cap),
+            own: false,
+          }
+        : {
+            statusCode: record.elbStatusCode,
+            statusMessage: '',
+            headers: [],
+            body: { size: 0, bytes: EMPTY },
+            own: true,
+          }
+  return {
+    id: store.nextId(),
+    time: record.received,
+    durationMs: record.finished - record.received,
+    request: {
+      method: req.method ?? '-',
+      target: req.url ?? '',
+      httpVersion: req.httpVersion,
+      rawHeaders: req.rawHeaders,
+      peerIp: record.clientIp,
+      peerPort: record.clientPort,
+      body: captureBody(note.body ?? EMPTY, cap),
+    },
+    rule: note.rule,
+    actions: record.actions,
+    targetGroupArn: record.targetGroupArn,
+    functionName: note.functionName,
+    eventInput,
+    invoke: capturedInvoke(ex, cap),
+    response,
+    errorReason: record.errorReason,
+    note: note.note,
+    // the contract branch puts the result check on the exchange (warnings for tolerated shapes)
+    issues: (ex as { issues?: ResultCheck }).issues,
+    logs: [],
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * What the local console keeps of one exchange: the client's request, the rule, the invocation
+ * and the answer, with bodies cut at a per-exchange cap. Plain data; the store owns the bounds.
+ */
+import type { LocalRule } from '../config/index.js'
+import type { EventInput } from '../runtime/build-event.js'
+import type { InvokeTimings } from '../runtime/function-pool.js'
+
+/**
+ * One problem with a function's result, as @albkit/core's result check reports it (the contract
+ * branch adds `ResultIssue`/`ResultCheck` to core; this is the same shape, structurally).
+ */
+export interface ResultIssue {
+  code: string
+  field: string
+  /** a plain sentence */
+  message: string
+  /** the AWS page or issue thread the rule comes from */
+  source: string
+}
+
+/** Errors (the result was answered with a 502) and warnings (tolerated shapes). */
+export interface ResultCheck {
+  errors: ResultIssue[]
+  warnings: ResultIssue[]
+}
+
+/** A body: its full size and the first bytes, up to the cap. */
+export interface CapturedBody {
+  size: number
+  bytes: Uint8Array
+}
+
+/** The invocation, when the request reached a function. */
+export interface CapturedInvoke {
+  requestId: string
+  cold: boolean
+  /** 'result' (the function answered), 'bad-request' (the event could not be built) or 'error' */
+  kind: 'result' | 'bad-request' | 'error'
+  /** unhandled, timeout, crashed, init, throttled (kind 'error') */
+  errorKind?: string
+  message?: string
+  /** the result the function returned, as JSON text (cut at the cap) */
+  result?: string
+  /** the problems the balancer found in the result (the 502's cause) */
+  problems?: string[]
+  timings?: InvokeTimings
+}
+
+export interface CapturedExchange {
+  /** increasing from 1 */
+  id: number
+  /** epoch ms the request arrived */
+  time: number
+  durationMs: number
+  /** the exchange this one replays */
+  replayOf?: number
+  request: {
+    method: string
+    target: string
+    httpVersion: string
+    /** node's rawHeaders: name, value, … */
+    rawHeaders: string[]
+    peerIp: string
+    peerPort: number
+    body: CapturedBody
+  }
+  rule?: LocalRule
+  actions: string[]
+  targetGroupArn?: string
+  functionName?: string
+  /** the request as handed to the function: the event is rebuilt from it on demand */
+  eventInput?: Omit<EventInput, 'body'>
+  invoke?: CapturedInvoke
+  response: {
+    statusCode: number
+    statusMessage: string
+    headers: Array<[string, string]>
+    body: CapturedBody
+    /** answered by the load balancer itself (error page, fixed response, redirect) */
+    own: boolean
+  }
+  errorReason?: string
+  note?: string
+  issues?: ResultCheck
+  /** the function's own output lines for this request id */
+  logs: CapturedLogLine[]
+}
+
+export interface CapturedLogLine {
+  stream: 'stdout' | 'stderr'
+  text: string
+}
