@@ -2,12 +2,15 @@
 import type { CapturedBody } from './captured-exchange.js'
 
 /**
- * Keep at most `cap` bytes; a body under the cap is kept as it is (no copy).
+ * Keep at most `cap` bytes. A body under the cap that owns its memory is kept as it is; a view
+ * into a larger buffer (a socket read, a pooled slab) is copied so it does not keep that alive.
  * @example
  * captureBody(Buffer.from('hello'), 2) // { size: 5, bytes: <68 65> }
  */
 export function captureBody(body: Uint8Array, cap: number): CapturedBody {
-  return { size: body.length, bytes: body.length <= cap ? body : body.slice(0, cap) }
+  if (body.length <= cap && body.byteLength === body.buffer.byteLength)
+    return { size: body.length, bytes: body }
+  return { size: body.length, bytes: new Uint8Array(body.subarray(0, cap)) }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
