@@ -10,16 +10,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
+import { type Browser, launchChromium, watchProblems } from './support/chromium.js'
 import { figure } from './support/figures.js'
 import { REPO, type Stack, startStack } from './support/stack.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARTIFACTS = join(REPO, 'e2e/artifacts')
 
 let stack: Stack
+let browser: Browser
 let context: BrowserContext
-let profile: string
 const problems: string[] = []
 const shots: string[] = []
 
@@ -33,48 +33,17 @@ before(async () => {
     }),
   })
   mkdirSync(ARTIFACTS, { recursive: true })
-  profile = await mkdtemp(join(tmpdir(), 'albkit-chromium-'))
-  // a persistent context is the way to give Chromium its own fresh --user-data-dir
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-  // CSP violations are reported to the page as events; turn each into a console error
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)
-    })
-  })
+  browser = await launchChromium()
+  context = browser.context
 })
 after(async () => {
-  await context?.close()
-  if (profile) await rm(profile, { recursive: true, force: true })
+  await browser?.close()
   await stack?.close()
 })
 
 async function openPage(sink: string[] = problems): Promise<Page> {
   const page = await context.newPage()
-  page.on('console', (m) => {
-    // the browser's own /favicon.ico request (404 from the listener's default rule) is not a page's
-    if (m.location().url.endsWith('/favicon.ico')) return
-    if (m.type() === 'error' || /Content Security Policy|CSP violation/i.test(m.text()))
-      sink.push(`${page.url()}: console ${m.type()}: ${m.text()}`)
-  })
-  page.on('pageerror', (e) => sink.push(`${page.url()}: page error: ${e.message}`))
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico'))
-      sink.push(`${r.url()}: HTTP ${r.status()}`)
-  })
+  watchProblems(page, sink)
   return page
 }
 

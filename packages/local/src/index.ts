@@ -9,6 +9,13 @@ export {
   type ConformanceTarget,
   runConformance,
 } from './conformance/index.js'
+export type {
+  CapturedExchange,
+  ResultCheck,
+  ResultIssue,
+} from './console/captured-exchange.js'
+export type { ExchangeStore } from './console/exchange-store.js'
+export type { ExchangeDetail, ExchangeSummary } from './console/exchange-views.js'
 export {
   LOCAL_S3_CREDENTIALS,
   LOCAL_S3_REGION,

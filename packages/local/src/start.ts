@@ -88,6 +88,8 @@ export interface LocalAlb {
   functionsLogFile: string
   config: LocalConfig
   targets(): TargetReport[]
+  /** the console's captured exchanges (undefined with `console: false`): `list()`, `get(id)`, `subscribe()` */
+  exchanges?: ExchangeStore
   /** live instances per function name */
   instances(): Record<string, number>
   close(): Promise<void>
@@ -247,6 +249,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       functionsLogFile: sink.functionsLogFile,
       config,
       targets: () => health.reports(),
+      exchanges: store,
       instances: () =>
         Object.fromEntries([...pools.values()].map((p) => [p.fn.functionName, p.size])),
       close: closeAll,

@@ -66,7 +66,7 @@ export class RequestsView {
       h('td', { class: 'path' }, h('a', { href: `#/requests/${s.id}` }, s.target)),
       h('td', { class: statusClass(s.status) }, s.status),
       h('td', {}, ms(s.durationMs)),
-      h('td', {}, [s.targetGroup, s.functionName].filter((x) => x !== undefined).join(' → ')),
+      h('td', { class: 'target' }, s.functionName ?? s.targetGroup ?? ''),
       h('td', {}, markers(s)),
     )
     this.rows.set(s.id, row)
