@@ -49,6 +49,7 @@ test('albkit dev: serves the template, prints the route table, stops on SIGTERM'
   assert.equal(await checked, 200)
   assert.match(result.out, /10\s+path-pattern \/echo \| \/echo\/\*\s+→ echo-tg → echo-EchoFunction/)
   assert.match(result.out, /default\s+\(any\)\s+→ fixed-response 404/)
+  assert.match(result.out, /^console: http:\/\/127\.0\.0\.1:\d+\/$/m)
 })
 
 test('albkit dev with an invalid template: the ConfigError message and exit code 1', async () => {
@@ -70,6 +71,12 @@ test('albkit with no command prints usage and exits 1', async () => {
   const result = await run([])
   assert.equal(result.code, 1)
   assert.match(result.out, /usage: albkit dev/)
+})
+
+test('albkit dev --console-exchanges 0: a clear message naming the flag and exit code 1', async () => {
+  const result = await run(['dev', '--console-exchanges', '0', '--template', template, '--no-s3'])
+  assert.equal(result.code, 1)
+  assert.match(result.err, /--console-exchanges\) must be a positive integer, got 0/)
 })
 
 test('albkit dev --isolation with an unknown mode: a clear message and exit code 1', async () => {

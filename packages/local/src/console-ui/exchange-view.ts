@@ -234,7 +234,9 @@ export function exchangeView(
       { class: 'muted' },
       `${clock(d.time)} · ${ms(d.durationMs)}${d.functionName ? ` · ${d.functionName}` : ''}${d.cold ? ' · cold start' : ''}${d.requestId ? ` · request id ${d.requestId}` : ''}${d.replayOf !== undefined ? ` · replay of #${d.replayOf}` : ''}`,
     ),
-    h('p', {}, replay, ' ', replayStatus),
+    d.rowOnly === true
+      ? h('p', { class: 'warning' }, d.eventError ?? '')
+      : h('p', {}, replay, ' ', replayStatus),
     explanations(d),
     section(
       'request-title',

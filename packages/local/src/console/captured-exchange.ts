@@ -55,12 +55,16 @@ export interface CapturedExchange {
   durationMs: number
   /** the exchange this one replays */
   replayOf?: number
+  /** only the list row was kept (no console open, no error): see capture-exchange.ts */
+  rowOnly?: true
+  /** a cold start (kept apart from `invoke` for row-only exchanges) */
+  cold?: boolean
   request: {
     method: string
     target: string
     httpVersion: string
     /** node's rawHeaders: name, value, … */
-    rawHeaders: string[]
+    rawHeaders: readonly string[]
     peerIp: string
     peerPort: number
     body: CapturedBody
@@ -75,7 +79,7 @@ export interface CapturedExchange {
   response: {
     statusCode: number
     statusMessage: string
-    headers: Array<[string, string]>
+    headers: ReadonlyArray<readonly [string, string]>
     body: CapturedBody
     /** answered by the load balancer itself (error page, fixed response, redirect) */
     own: boolean

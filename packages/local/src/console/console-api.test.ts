@@ -12,6 +12,35 @@ import type { ExchangeDetail, ExchangeSummary } from './exchange-views.js'
 import { AWS_PAGES } from './explanations.js'
 
 let alb: LocalAlb
+let stream: { events: ExchangeSummary[]; close(): void }
+
+/** An open console: a subscriber to the event stream, collecting its exchange events. */
+function openStream(): Promise<typeof stream> {
+  const events: ExchangeSummary[] = []
+  const req = request(`${alb.adminUrl}/api/events`)
+  return new Promise((resolve, reject) => {
+    req.on('response', (res) => {
+      assert.match(String(res.headers['content-type']), /^text\/event-stream/)
+      res.setEncoding('utf8')
+      let buffer = ''
+      res.on('data', (chunk: string) => {
+        buffer += chunk
+        let end = buffer.indexOf('\n\n')
+        while (end !== -1) {
+          const block = buffer.slice(0, end)
+          buffer = buffer.slice(end + 2)
+          const data = /^data: (.*)$/m.exec(block)?.[1]
+          if (/^event: exchange$/m.test(block) && data) events.push(JSON.parse(data))
+          end = buffer.indexOf('\n\n')
+        }
+      })
+      // the server counts the subscriber once the stream is open
+      setTimeout(() => resolve({ events, close: () => req.destroy() }), 20)
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
 
 before(async () => {
   alb = await startFixture(
@@ -22,8 +51,12 @@ before(async () => {
     ],
     { console: { exchanges: 50, bodyBytes: 1000 } },
   )
+  stream = await openStream()
 })
-after(() => alb.close())
+after(async () => {
+  stream.close()
+  await alb.close()
+})
 
 async function json<T>(
   path: string,
@@ -106,9 +139,8 @@ test('a forwarded request: client request, rule, the exact event (client XFF plu
   assert.ok(d.timings.invokeMs !== undefined && d.timings.invokeMs >= 0)
   assert.ok(d.timings.totalMs >= 0)
   assert.equal(typeof d.requestId, 'string')
-  // no console open: a successful result is not captured, and the page says so
-  assert.equal(d.result, undefined)
-  assert.match(d.resultMissing ?? '', /while a console is open/)
+  // a console is open (this suite's event stream): the result is captured (cut at 1000 here)
+  assert.match(d.result?.json ?? '', /^\{"statusCode":200,/)
 })
 
 test('a 502: the result the function returned, the plain sentence and the AWS page', async () => {
@@ -174,43 +206,34 @@ test('the listener refusing a request is captured and explained (TRACE → 405)'
 })
 
 test('the event stream announces each new exchange; while it is open, results are captured', async () => {
-  const events: ExchangeSummary[] = []
-  const stream = request(`${alb.adminUrl}/api/events`)
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.on('response', (res) => {
-      assert.match(String(res.headers['content-type']), /^text\/event-stream/)
-      res.setEncoding('utf8')
-      let buffer = ''
-      res.on('data', (chunk: string) => {
-        buffer += chunk
-        let end = buffer.indexOf('\n\n')
-        while (end !== -1) {
-          const block = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          const data = /^data: (.*)$/m.exec(block)?.[1]
-          if (/^event: exchange$/m.test(block) && data) events.push(JSON.parse(data))
-          end = buffer.indexOf('\n\n')
-        }
-      })
-      resolve()
-    })
-    stream.on('error', reject)
-  })
-  stream.end()
-  await opened
+  const d = await captured('/echo/live')
+  for (let i = 0; i < 50 && !stream.events.some((e) => e.id === d.id); i++)
+    await new Promise((r) => setTimeout(r, 20))
+  assert.ok(
+    stream.events.some((e) => e.id === d.id && e.target === '/echo/live'),
+    JSON.stringify(stream.events),
+  )
+  // the echo result is over this suite's 1000-character cap: kept up to it, marked cut
+  assert.match(d.result?.json ?? '', /^\{"statusCode":200,/)
+  assert.equal(d.result?.truncated, true)
+})
+
+test('no console open: a request that went well keeps its list row only; an error is kept in full', async () => {
+  stream.close()
   try {
-    const d = await captured('/echo/live')
-    for (let i = 0; i < 50 && !events.some((e) => e.id === d.id); i++)
-      await new Promise((r) => setTimeout(r, 20))
-    assert.ok(
-      events.some((e) => e.id === d.id && e.target === '/echo/live'),
-      JSON.stringify(events),
-    )
-    // the echo result is over this suite's 1000-character cap: kept up to it, marked cut
-    assert.match(d.result?.json ?? '', /^\{"statusCode":200,/)
-    assert.equal(d.result?.truncated, true)
+    const ok = await captured('/echo/unwatched')
+    assert.equal(ok.status, 200)
+    assert.equal(ok.functionName, 'fx-0-echo')
+    assert.equal(ok.rowOnly, true)
+    assert.equal(ok.event, undefined)
+    assert.match(ok.resultMissing ?? '', /no console was open/)
+    const bad = await captured('/malformed?case=nostatus')
+    assert.equal(bad.status, 502)
+    assert.equal(bad.rowOnly, undefined)
+    assert.ok(bad.event !== undefined)
+    assert.match(bad.result?.json ?? '', /"statusDescription": "200 OK"/)
   } finally {
-    stream.destroy()
+    stream = await openStream()
   }
 })
 

@@ -9,6 +9,10 @@ import { type BodyPreview, previewBody } from './capture-body.js'
 import type { CapturedExchange } from './captured-exchange.js'
 import { type Explanation, explain, isBalancerError } from './explanations.js'
 
+/** Why a row-only exchange has no detail. */
+export const ROW_ONLY =
+  'Only the list row of this request was kept: it went well and no console was open. Requests are kept in full while a console is open, and errors always.'
+
 /** Bytes of a body, characters of an event or result body shown before "show all". */
 export const PREVIEW_CHARS = 4096
 
@@ -52,7 +56,7 @@ export function summaryOf(config: LocalConfig, c: CapturedExchange): ExchangeSum
     durationMs: c.durationMs,
     targetGroup: targetGroupName(config, c.targetGroupArn),
     functionName: c.functionName,
-    cold: c.invoke?.cold === true,
+    cold: c.cold ?? c.invoke?.cold === true,
     marker: markerOf(c),
     replayOf: c.replayOf,
   }
@@ -110,7 +114,7 @@ export interface ExchangeDetail extends ExchangeSummary {
   resultMissing?: string
   response: {
     statusLine: string
-    headers: Array<[string, string]>
+    headers: ReadonlyArray<readonly [string, string]>
     body: BodyPreview
     own: boolean
   }
@@ -119,10 +123,12 @@ export interface ExchangeDetail extends ExchangeSummary {
   logs: CapturedExchange['logs']
   explanations: Explanation[]
   note?: string
+  rowOnly?: true
 }
 
 function resultOf(c: CapturedExchange, cap: number, base: string) {
   const text = c.invoke?.result
+  if (c.rowOnly) return { resultMissing: ROW_ONLY }
   if (text === undefined) {
     const resultMissing =
       c.invoke === undefined
@@ -181,7 +187,10 @@ export function detailOf(config: LocalConfig, c: CapturedExchange, cap: number):
     },
     rule: ruleIndex === -1 ? undefined : routes[ruleIndex],
     event,
-    eventError: eventError ?? (c.invoke?.kind === 'bad-request' ? c.invoke.message : undefined),
+    eventError:
+      eventError ??
+      (c.invoke?.kind === 'bad-request' ? c.invoke.message : c.rowOnly ? ROW_ONLY : undefined),
+    rowOnly: c.rowOnly,
     ...resultOf(c, cap, base),
     response: {
       statusLine: `HTTP/1.1 ${c.response.statusCode} ${c.response.statusMessage}`.trimEnd(),
