@@ -68,6 +68,9 @@ function sendBytes(
 const EXCHANGE_PATH =
   /^\/api\/exchanges\/(\d{1,12})(?:\/(rules|event|result|request-body|response-body|replay))?$/
 
+/** How often the event stream sends what arrived (one write per batch, not per request). */
+export const EVENT_BATCH_MS = 100
+
 /** The event stream: one `exchange` event per new exchange (its list row), a comment every 15 s. */
 function openEventStream(req: IncomingMessage, res: ServerResponse, deps: ConsoleDeps): void {
   res.writeHead(200, {
@@ -76,13 +79,27 @@ function openEventStream(req: IncomingMessage, res: ServerResponse, deps: Consol
     Connection: 'keep-alive',
   })
   res.write('retry: 2000\n\n')
+  let queued: CapturedExchange[] = []
+  let flush: NodeJS.Timeout | undefined
+  const send = () => {
+    flush = undefined
+    const batch = queued
+    queued = []
+    res.write(
+      batch
+        .map((e) => `event: exchange\ndata: ${JSON.stringify(summaryOf(deps.config, e))}\n\n`)
+        .join(''),
+    )
+  }
   const stop = deps.store.subscribe((exchange) => {
-    res.write(`event: exchange\ndata: ${JSON.stringify(summaryOf(deps.config, exchange))}\n\n`)
+    queued.push(exchange)
+    flush ??= setTimeout(send, EVENT_BATCH_MS)
   })
   const beat = setInterval(() => res.write(': keep-alive\n\n'), 15_000)
   beat.unref()
   const end = () => {
     clearInterval(beat)
+    clearTimeout(flush)
     stop()
   }
   req.socket.once('close', end)
