@@ -91,7 +91,7 @@ describe('the local ALB console in a real browser', () => {
     const rows = await page.locator('#request-rows tr').allInnerTexts()
     assert.match(rows[0] ?? '', /GET\s+\/demo\/hello\?x=1\s+200/)
     assert.match(rows[1] ?? '', /GET\s+\/ip\s+200/)
-    assert.match(rows.join('\n'), /cold start/)
+    assert.match(rows.join('\n'), /❄ cold/)
     assert.equal(page.url(), `${alb.adminUrl}/`, 'no reload')
   })
 
@@ -157,7 +157,7 @@ describe('the local ALB console in a real browser', () => {
     await page.locator('#detail-title', { hasText: '/demo/hello?x=1' }).waitFor()
     assert.match((await page.locator('section.detail').textContent()) ?? '', /replay of #\d+/)
     assert.deepEqual(await preJson('Event'), first)
-    await page.locator('#request-rows tr', { hasText: 'replay of' }).first().waitFor()
+    await page.locator('#request-rows tr', { hasText: '↻ replay' }).first().waitFor()
   })
 
   test('axe-core: no violation on the request list with an exchange open', async () => {

@@ -12,8 +12,8 @@ function markers(s: ExchangeSummary): HTMLElement {
     { class: 'markers' },
     s.marker === 'error' && h('span', { class: 'marker error' }, '✖ error'),
     s.marker === 'warning' && h('span', { class: 'marker warning' }, '⚠ warning'),
-    s.cold && h('span', { class: 'marker cold' }, '❄ cold start'),
-    s.replayOf !== undefined && h('span', { class: 'marker replay' }, `↻ replay of #${s.replayOf}`),
+    s.cold && h('span', { class: 'marker cold' }, '❄ cold'),
+    s.replayOf !== undefined && h('span', { class: 'marker replay' }, '↻ replay'),
   )
 }
 
