@@ -227,6 +227,13 @@ test('no console open: a request that went well keeps its list row only; an erro
     assert.equal(ok.rowOnly, true)
     assert.equal(ok.event, undefined)
     assert.match(ok.resultMissing ?? '', /no console was open/)
+    const replay = await json<{ message: string }>(`/api/exchanges/${ok.id}/replay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    assert.equal(replay.status, 409)
+    assert.match(replay.body.message, /only the list row/)
     const bad = await captured('/malformed?case=nostatus')
     assert.equal(bad.status, 502)
     assert.equal(bad.rowOnly, undefined)

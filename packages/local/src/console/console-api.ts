@@ -70,6 +70,8 @@ const EXCHANGE_PATH =
 
 /** How often the event stream sends what arrived (one write per batch, not per request). */
 export const EVENT_BATCH_MS = 100
+/** A subscriber that stops reading is dropped once this much waits unsent. */
+const MAX_UNSENT_BYTES = 1024 * 1024
 
 /** The event stream: one `exchange` event per new exchange (its list row), a comment every 15 s. */
 function openEventStream(req: IncomingMessage, res: ServerResponse, deps: ConsoleDeps): void {
@@ -85,6 +87,10 @@ function openEventStream(req: IncomingMessage, res: ServerResponse, deps: Consol
     flush = undefined
     const batch = queued
     queued = []
+    if (res.writableLength > MAX_UNSENT_BYTES) {
+      res.destroy()
+      return
+    }
     res.write(
       batch
         .map((e) => `event: exchange\ndata: ${JSON.stringify(summaryOf(deps.config, e))}\n\n`)

@@ -111,8 +111,8 @@ export const STATUS_EXPLANATIONS: Readonly<Record<number, Entry>> = {
   },
   500: {
     message:
-      'The local load balancer failed while routing this request (a bug in albkit, not in your function): please report it with the note below.',
-    source: 'https://github.com/albkit/albkit/issues',
+      'The local load balancer failed while routing this request — a bug in albkit, not in your function (the ALB answers 500 for its own internal errors): please report it with the note below.',
+    source: AWS_PAGES.troubleshooting,
   },
   502: {
     message:

@@ -45,6 +45,11 @@ export async function replay(
   deps: ReplayDeps,
 ): Promise<CapturedExchange> {
   const input = original.eventInput
+  if (original.rowOnly)
+    throw new AlbError(
+      409,
+      `only the list row of exchange ${original.id} was kept (no console was open): send the request again with the console open to replay it`,
+    )
   if (input === undefined)
     throw new AlbError(
       409,

@@ -17,7 +17,7 @@ import { routeTable } from './route-table.js'
 export function createAdminServer(
   config: LocalConfig,
   targets: () => TargetReport[],
-  console?: ConsoleDeps,
+  consoleDeps?: ConsoleDeps,
 ): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
@@ -31,8 +31,8 @@ export function createAdminServer(
       sendJson(res, 404, {
         message: 'not found; try / (the console), GET /api/exchanges, /targets or /routes',
       })
-    if (console === undefined) return notFound()
-    handleConsole(req, res, path, console).then(
+    if (consoleDeps === undefined) return notFound()
+    handleConsole(req, res, path, consoleDeps).then(
       (handled) => {
         if (!handled) notFound()
       },
