@@ -34,7 +34,16 @@ const problems: string[] = []
 
 before(async () => {
   logDir = await mkdtemp(join(tmpdir(), 'albkit-console-'))
-  alb = await start({ templates: TEMPLATES, port: 0, adminPort: 0, s3: false, quiet: true, logDir })
+  alb = await start({
+    templates: TEMPLATES,
+    port: 0,
+    adminPort: 0,
+    s3: false,
+    quiet: true,
+    logDir,
+    // the demo target group's checks every 50 ms: its transition shows on the Targets page
+    healthCheckScale: 0.01,
+  })
   if (alb.exchanges === undefined) throw new Error('the console is off')
   warnTolerated(alb.exchanges, '/demo/tolerated')
   mkdirSync(ARTIFACTS, { recursive: true })
@@ -167,6 +176,9 @@ describe('the local ALB console in a real browser', () => {
   test('Targets and Routes: read from the templates, no axe violation', async () => {
     await page.getByRole('link', { name: 'Targets' }).click()
     await page.locator('#targets-title').waitFor()
+    const targets = page.locator('section.target', { hasText: 'console-demo-tg' })
+    await targets.locator('ol li', { hasText: '→ healthy' }).waitFor()
+    assert.match((await targets.textContent()) ?? '', /healthy.*function console-demo/)
     assert.match((await page.locator('main').textContent()) ?? '', /whats-my-ip/i)
     assert.deepEqual(await axeViolations(), [])
     await shot('targets')

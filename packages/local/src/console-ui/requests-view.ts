@@ -66,7 +66,12 @@ export class RequestsView {
       h('td', { class: 'path' }, h('a', { href: `#/requests/${s.id}` }, s.target)),
       h('td', { class: statusClass(s.status) }, s.status),
       h('td', {}, ms(s.durationMs)),
-      h('td', { class: 'target' }, s.functionName ?? s.targetGroup ?? ''),
+      h(
+        'td',
+        { class: 'target' },
+        s.functionName ?? '',
+        s.targetGroup !== undefined && h('span', { class: 'tg' }, s.targetGroup),
+      ),
       h('td', {}, markers(s)),
     )
     this.rows.set(s.id, row)
