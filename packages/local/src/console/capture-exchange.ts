@@ -24,7 +24,8 @@ Object.freeze(NONE)
 function worthKeeping(ex: Exchange): boolean {
   const r = ex.record
   if (r.errorReason !== undefined || r.elbStatusCode >= 500) return true
-  if ((ex as { issues?: ResultCheck }).issues !== undefined) return true
+  const issues = (ex as { issues?: ResultCheck }).issues
+  if (issues !== undefined && issues.errors.length + issues.warnings.length > 0) return true
   return (
     r.elbStatusCode >= 400 &&
     ex.console.response !== undefined &&
