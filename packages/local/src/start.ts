@@ -32,7 +32,7 @@ export interface StartOptions {
   config?: LocalConfig
   /** listener port; default 3000, 0 = ephemeral */
   port?: number
-  /** default 127.0.0.1 */
+  /** the listener's address; default 127.0.0.1 (the admin server and console: always 127.0.0.1) */
   host?: string
   /** admin server port; default 3001, 0 = ephemeral */
   adminPort?: number
@@ -94,6 +94,9 @@ export interface LocalAlb {
   instances(): Record<string, number>
   close(): Promise<void>
 }
+
+/** The admin server (the console) listens on the loopback only. */
+const ADMIN_HOST = '127.0.0.1'
 
 async function listen(server: Server, port: number, host: string, what: string): Promise<number> {
   await new Promise<void>((ok, fail) => {
@@ -223,7 +226,8 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       store === undefined ? undefined : { config, pools, store, history, targets },
     )
     cleanups.push(() => closeServer(admin))
-    const adminPort = await listen(admin, options.adminPort ?? 3001, host, 'admin server')
+    // the console shows requests' headers and bodies and can replay: loopback only, whatever `host`
+    const adminPort = await listen(admin, options.adminPort ?? 3001, ADMIN_HOST, 'admin server')
     health.start()
     let watcher: CodeWatcher | undefined
     if (options.watch === true) {
@@ -235,7 +239,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       cleanups.push(() => watcher?.close())
     }
     const url = `http://${host}:${listenerPort}`
-    const adminUrl = `http://${host}:${adminPort}`
+    const adminUrl = `http://${ADMIN_HOST}:${adminPort}`
     for (const warning of config.warnings) sink.info(`warning: ${warning}`)
     sink.info(
       `albkit local ALB on ${url} (admin ${adminUrl}${s3 ? `, S3 ${s3.endpoint}` : ''})\n${store === undefined ? '' : `console: ${adminUrl}/\n`}${formatRouteTable(routeTable(config))}`,

@@ -347,3 +347,14 @@ test('/targets and /routes keep answering; /api/targets adds the history', async
   assert.equal((await json<unknown[]>('/routes')).body.length, 4)
   assert.equal((await json<unknown[]>('/api/routes')).body.length, 4)
 })
+
+test('the admin server listens on 127.0.0.1 even when the listener is given another address', async () => {
+  const wide = await startFixture([{ paths: ['/echo'], handler: 'echo' }], { host: '0.0.0.0' })
+  try {
+    assert.match(wide.url, /^http:\/\/0\.0\.0\.0:\d+$/)
+    assert.match(wide.adminUrl, /^http:\/\/127\.0\.0\.1:\d+$/)
+    assert.equal((await send(`${wide.adminUrl}/api/routes`)).status, 200)
+  } finally {
+    await wide.close()
+  }
+})
