@@ -10,17 +10,17 @@ export interface StoreLimits {
   size: number
   /** bytes kept of each body (request, response) and characters of each result; default 64 KB */
   bodyBytes: number
-  /** log lines kept per request id; default 200 */
+  /** log lines kept per request id; default 100 */
   logLines: number
-  /** characters kept of one log line; default 8 KB */
+  /** characters kept of one log line; default 1024 (with the line count: ≤ 100 K per request) */
   logLineChars: number
 }
 
 export const DEFAULT_STORE_LIMITS: StoreLimits = {
   size: 200,
   bodyBytes: 64 * 1024,
-  logLines: 200,
-  logLineChars: 8 * 1024,
+  logLines: 100,
+  logLineChars: 1024,
 }
 
 const LIMIT_NAMES: Record<keyof StoreLimits, string> = {
