@@ -7,7 +7,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
-import { captureExchange } from './console/capture-exchange.js'
+import { captureExchange, captureRefused } from './console/capture-exchange.js'
 import { ExchangeStore } from './console/exchange-store.js'
 import { TargetHistory } from './console/target-history.js'
 import { createAdminServer } from './runtime/admin-server.js'
@@ -147,7 +147,10 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
           bodyBytes: options.console?.bodyBytes,
         })
   const sink = new LogSink(resolve(options.logDir ?? '.albkit/logs'), options.quiet === true)
-  if (store !== undefined) sink.exchanges = (ex) => store.add(captureExchange(ex, store))
+  if (store !== undefined) {
+    sink.exchanges = (ex) => store.add(captureExchange(ex, store))
+    sink.refused = (req, entry) => store.add(captureRefused(req, entry, store))
+  }
   const history = new TargetHistory()
   const cleanups: Array<() => Promise<void> | void> = [() => sink.close()]
   const closeAll = async () => {

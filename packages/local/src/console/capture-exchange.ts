@@ -5,6 +5,9 @@
  * row: keeping every request's buffers alive for N requests more than doubled the listener's
  * GC time (measured: 19 µs per request, half of it garbage collection).
  */
+import type { IncomingMessage } from 'node:http'
+import type { AccessLogEntry } from '../runtime/access-log.js'
+import { reasonPhrase } from '../runtime/error-page.js'
 import type { Exchange } from '../runtime/exchange.js'
 import { captureBody } from './capture-body.js'
 import type {
@@ -154,5 +157,42 @@ export function captureExchange(ex: Exchange, store: ExchangeStore): CapturedExc
     // the contract branch puts the result check on the exchange (warnings for tolerated shapes)
     issues: (ex as { issues?: ResultCheck }).issues,
     logs: [],
+  }
+}
+
+/**
+ * A request the listener refused before it became an Exchange (a WebSocket upgrade: 400
+ * LambdaWebsocketNotSupported), kept in full like every error.
+ * @example
+ * sink.refused = (req, entry) => store.add(captureRefused(req, entry, store))
+ */
+export function captureRefused(
+  req: IncomingMessage,
+  entry: AccessLogEntry,
+  store: ExchangeStore,
+): CapturedExchange {
+  return {
+    id: store.nextId(),
+    time: entry.received,
+    durationMs: entry.finished - entry.received,
+    request: {
+      method: entry.method,
+      target: req.url ?? '',
+      httpVersion: req.httpVersion,
+      rawHeaders: req.rawHeaders,
+      peerIp: entry.clientIp,
+      peerPort: entry.clientPort,
+      body: EMPTY_BODY,
+    },
+    actions: entry.actions,
+    response: {
+      statusCode: entry.elbStatusCode,
+      statusMessage: reasonPhrase(entry.elbStatusCode),
+      headers: NONE,
+      body: EMPTY_BODY,
+      own: true,
+    },
+    errorReason: entry.errorReason,
+    logs: NONE as CapturedLogLine[],
   }
 }

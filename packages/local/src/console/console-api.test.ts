@@ -205,6 +205,20 @@ test('the listener refusing a request is captured and explained (TRACE → 405)'
   assert.match(d.explanations[0]?.message ?? '', /TRACE/)
 })
 
+test('a refused WebSocket upgrade is captured and explained', async () => {
+  const d = await captured('/echo/socket', {
+    headers: { connection: 'Upgrade', upgrade: 'websocket' },
+  })
+  assert.equal(d.status, 400)
+  assert.equal(d.marker, 'error')
+  assert.equal(d.target, '/echo/socket')
+  assert.deepEqual(
+    d.request.headers.find(([k]) => k.toLowerCase() === 'upgrade'),
+    ['upgrade', 'websocket'],
+  )
+  assert.equal(d.explanations[0]?.code, 'LambdaWebsocketNotSupported')
+})
+
 test('the event stream announces each new exchange; while it is open, results are captured', async () => {
   const d = await captured('/echo/live')
   for (let i = 0; i < 50 && !stream.events.some((e) => e.id === d.id); i++)

@@ -4,7 +4,9 @@
  * no thread-pool round trip per request, which matters when every core is busy.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
+import type { AccessLogEntry } from './access-log.js'
 import type { Exchange } from './exchange.js'
 
 /** How often buffered lines are written. */
@@ -21,6 +23,8 @@ export class LogSink {
   readonly verbose: boolean
   /** called with every finished exchange when the local console captures them (start.ts) */
   exchanges?: (exchange: Exchange) => void
+  /** called with a request refused without an Exchange (a WebSocket upgrade), for the console */
+  refused?: (req: IncomingMessage, entry: AccessLogEntry) => void
   private fd: number | undefined
   private access: string[] = []
   private console: string[] = []
