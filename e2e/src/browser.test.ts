@@ -1,8 +1,9 @@
 /**
- * A real browser (Debian's Chromium driven by playwright-core) on every page of the stack:
- * upload two files through the form and see both stored, the what-is-my-IP page shows the
- * address, a binary-response image renders, the health page — with no console errors and no
- * CSP violations anywhere. Screenshots of each page go to e2e/artifacts/.
+ * A real browser (a Chromium found or installed by support/find-browser.ts, driven by
+ * playwright-core) on every page of the stack: upload two files through the form and see both
+ * stored, the what-is-my-IP page shows the address, a binary-response image renders, the health
+ * page — with no console errors and no CSP violations anywhere, and no axe-core violations on any
+ * HTML page. Screenshots of each page go to e2e/artifacts/.
  */
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
@@ -10,16 +11,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import type { BrowserContext, Page } from 'playwright-core'
-import { type Browser, launchChromium, watchProblems } from './support/chromium.js'
+import type { Page } from 'playwright-core'
+import { axeViolations } from './support/axe.js'
 import { figure } from './support/figures.js'
+import { type LaunchedBrowser, launchBrowser } from './support/launch-browser.js'
 import { REPO, type Stack, startStack } from './support/stack.js'
+import { watchProblems } from './support/watch-problems.js'
 
 const ARTIFACTS = join(REPO, 'e2e/artifacts')
 
 let stack: Stack
-let browser: Browser
-let context: BrowserContext
+let browser: LaunchedBrowser
 const problems: string[] = []
 const shots: string[] = []
 
@@ -33,8 +35,7 @@ before(async () => {
     }),
   })
   mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await launchChromium()
-  context = browser.context
+  browser = await launchBrowser()
 })
 after(async () => {
   await browser?.close()
@@ -42,7 +43,7 @@ after(async () => {
 })
 
 async function openPage(sink: string[] = problems): Promise<Page> {
-  const page = await context.newPage()
+  const page = await browser.context.newPage()
   watchProblems(page, sink)
   return page
 }
@@ -52,6 +53,53 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: file, fullPage: true })
   shots.push(file)
 }
+
+/** Every HTML page albkit serves (the ALB's own error pages copy AWS's bytes and are left out). */
+const HTML_PAGES = ['/upload', '/ip', '/health', '/binary/'] as const
+
+describe('accessibility: axe-core finds no violations', () => {
+  const found: Record<string, number> = {}
+  for (const path of HTML_PAGES) {
+    test(path, async () => {
+      const page = await openPage()
+      const response = await page.goto(`${stack.alb.url}${path}`)
+      assert.equal(response?.status(), 200)
+      assert.match(response?.headers()['content-type'] ?? '', /text\/html/)
+      const violations = await axeViolations(page)
+      found[path] = violations.length
+      // the gallery is new in this wave (issue 17, item 6): the other pages have their own shots
+      if (path === '/binary/') await shot(page, 'binary-gallery')
+      await page.close()
+      assert.deepEqual(violations, [])
+    })
+  }
+
+  test('/upload after a form upload (the result page)', async () => {
+    const page = await openPage()
+    await page.goto(`${stack.alb.url}/upload`)
+    const dir = await mkdtemp(join(tmpdir(), 'albkit-files-'))
+    const file = join(dir, 'axe.txt')
+    await writeFile(file, 'accessible\n')
+    await page.setInputFiles('input[type=file]', [file])
+    await Promise.all([page.waitForNavigation(), page.click('form [type=submit]')])
+    await rm(dir, { recursive: true, force: true })
+    assert.match((await page.locator('body').textContent()) ?? '', /axe\.txt/)
+    const violations = await axeViolations(page)
+    found['/upload (result)'] = violations.length
+    await page.close()
+    assert.deepEqual(violations, [])
+  })
+
+  test('the detector works: a page with known violations is caught', async () => {
+    const page = await openPage()
+    await page.setContent('<html><body><img src="data:,"><div role="button"></div></body></html>')
+    const ids = (await axeViolations(page)).map((v) => v.id)
+    await page.close()
+    for (const id of ['image-alt', 'html-has-lang', 'document-title', 'landmark-one-main'])
+      assert.ok(ids.includes(id), `${id} not in ${ids.join(', ')}`)
+    figure('axe', found)
+  })
+})
 
 describe('in a real browser', () => {
   test('upload two files through the form: both listed as stored', async () => {

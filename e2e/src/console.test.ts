@@ -1,5 +1,6 @@
 /**
- * The local ALB console in a real browser (Debian's Chromium, playwright-core): requests made
+ * The local ALB console in a real browser (a Chromium found or installed by support/launch-browser.ts,
+ * driven by playwright-core): requests made
  * through the load balancer appear live; one opened shows the event the function received (the
  * client's X-Forwarded-For plus the peer) and the result it returned; a 502 is explained with
  * its AWS page; a tolerated shape shows a warning; why-not-this-rule, replay, Targets, Routes;
@@ -11,13 +12,14 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { validateResult } from '@albkit/core'
 import { type LocalAlb, start } from '@albkit/local'
-import axe from 'axe-core'
 import type { Page } from 'playwright-core'
-import { type Browser, launchChromium, watchProblems } from './support/chromium.js'
-import { warnTolerated } from './support/console-fixture-warning.js'
+import { axeViolations } from './support/axe.js'
 import { figure } from './support/figures.js'
+import { type LaunchedBrowser, launchBrowser } from './support/launch-browser.js'
 import { REPO } from './support/stack.js'
+import { watchProblems } from './support/watch-problems.js'
 
 const ARTIFACTS = join(REPO, 'e2e/artifacts')
 const TEMPLATES = [
@@ -27,7 +29,7 @@ const TEMPLATES = [
 ]
 
 let alb: LocalAlb
-let browser: Browser
+let browser: LaunchedBrowser
 let page: Page
 let logDir: string
 const problems: string[] = []
@@ -45,9 +47,8 @@ before(async () => {
     healthCheckScale: 0.01,
   })
   if (alb.exchanges === undefined) throw new Error('the console is off')
-  warnTolerated(alb.exchanges, '/demo/tolerated')
   mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await launchChromium()
+  browser = await launchBrowser()
   page = await browser.context.newPage()
   await page.setViewportSize({ width: 1400, height: 1000 })
   watchProblems(page, problems)
@@ -60,19 +61,6 @@ after(async () => {
 
 async function shot(name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage })
-}
-
-/** axe-core's violations on the current view (injected through the debugger protocol, so the page's CSP stays on). */
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axe.source)
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run
-    const result = await run(document)
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    )
-  })
-  return violations
 }
 
 /** Make a request through the load balancer, as a client (not the console page) would. */
@@ -148,12 +136,26 @@ describe('the local ALB console in a real browser', () => {
     await shot('502-readme', false)
   })
 
-  test('a tolerated result shape shows its warning', async () => {
+  test("a tolerated result shape shows core's warnings, word for word", async () => {
     await (await through('/demo/tolerated')).text()
     await open('/demo/tolerated')
+    // the fixture's result has no statusDescription (nor isBase64Encoded): the ALB answers it,
+    // core's result check warns; the console-demo target group is single-value
+    const result = await preJson('Result')
+    assert.equal(result.statusDescription, undefined)
+    const { errors, warnings } = validateResult(result, 'single')
+    assert.deepEqual(errors, [])
+    assert.ok(
+      warnings.some((w) => w.field === 'statusDescription'),
+      JSON.stringify(warnings),
+    )
+    assert.match((await page.locator('section.detail').textContent()) ?? '', /HTTP\/1\.1 200 OK/)
     const text = (await page.locator('section.why').textContent()) ?? ''
-    assert.match(text, /warning/)
-    assert.match(text, /statusDescription/)
+    for (const w of warnings) {
+      assert.ok(text.includes(`⚠ warning ${w.code} (${w.field}): `), `${w.code} in: ${text}`)
+      assert.ok(text.includes(w.message), `${w.message} in: ${text}`)
+    }
+    await page.locator('#request-rows tr', { hasText: '⚠ warning' }).first().waitFor()
     await shot('warning')
   })
 
@@ -170,7 +172,7 @@ describe('the local ALB console in a real browser', () => {
   })
 
   test('axe-core: no violation on the request list with an exchange open', async () => {
-    assert.deepEqual(await axeViolations(), [])
+    assert.deepEqual(await axeViolations(page), [])
   })
 
   test('Targets and Routes: read from the templates, no axe violation', async () => {
@@ -180,14 +182,14 @@ describe('the local ALB console in a real browser', () => {
     await targets.locator('ol li', { hasText: '→ healthy' }).waitFor()
     assert.match((await targets.textContent()) ?? '', /healthy.*function console-demo/)
     assert.match((await page.locator('main').textContent()) ?? '', /whats-my-ip/i)
-    assert.deepEqual(await axeViolations(), [])
+    assert.deepEqual(await axeViolations(page), [])
     await shot('targets')
     await page.getByRole('link', { name: 'Routes' }).click()
     await page.locator('#routes-title').waitFor()
     const routes = (await page.locator('main').textContent()) ?? ''
     assert.match(routes, /\/demo\/\*/)
     assert.match(routes, /default/)
-    assert.deepEqual(await axeViolations(), [])
+    assert.deepEqual(await axeViolations(page), [])
     await shot('routes')
   })
 

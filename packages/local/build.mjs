@@ -1,6 +1,6 @@
-// Bundles @albkit/local: the API, the CLI and the instance entry (plain JS for worker threads),
-// the console's page (dist/console/: one script, one style sheet, the page), then emits type
-// declarations with tsc.
+// Bundles @albkit/local: the API, the instance entry (plain JS for worker threads) and the S3
+// process, the console's page (dist/console/: one script, one style sheet, the page), then emits
+// type declarations with tsc.
 import { execFileSync } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
 import { build } from 'esbuild'
@@ -18,16 +18,13 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { index: 'src/index.ts', worker: 'src/runtime/worker.ts' },
+    entryPoints: {
+      index: 'src/index.ts',
+      worker: 'src/runtime/worker.ts',
+      's3-process': 'src/runtime/s3-process.ts',
+    },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
-  }),
-  build({
-    ...common,
-    entryPoints: { cli: 'src/cli.ts' },
-    outdir: 'dist',
-    outExtension: { '.js': '.mjs' },
-    banner: { js: '#!/usr/bin/env node' },
   }),
   build({
     entryPoints: { console: 'src/console-ui/main.ts' },

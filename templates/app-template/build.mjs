@@ -1,11 +1,11 @@
 // Bundles src/handler.ts into dist/index.mjs (Lambda handler string: index.handler).
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { bundleApp } from '@albkit/build'
+import { bundleApp, formatBundleReport } from '@albkit/build'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const { outfile, bytes, gzipBytes } = await bundleApp({
+const { report } = await bundleApp({
   entry: join(here, 'src/handler.ts'),
   outdir: join(here, 'dist'),
 })
-console.log(`${outfile}: ${bytes} bytes (${gzipBytes} gzipped)`)
+console.log(formatBundleReport('__NAME__', report))

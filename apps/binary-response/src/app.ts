@@ -1,10 +1,13 @@
 import { type AlbRequest, type HttpResponse, json } from '@albkit/core'
+import { createRouter, type Router } from '@albkit/middy'
 import type { AssetRegistry } from './assets.js'
 import { ifNoneMatchHits } from './conditional.js'
+import { describeAssets, listingResponse, PREFIX } from './listing.js'
 import { type OversizedOptions, oversizedResponse } from './oversized.js'
-import { RENDER_BOUNDS } from './render-params.js'
 import { renderRoute } from './render-route.js'
 import { type AssetRequest, serveAsset } from './serve-asset.js'
+
+const NO_STORE = { 'Cache-Control': 'no-store' }
 
 /** Everything the logic needs, passed in so tests can use fakes. */
 export interface BinaryAppDeps {
@@ -12,58 +15,37 @@ export interface BinaryAppDeps {
   oversized: OversizedOptions
 }
 
-export const PREFIX = '/binary/'
-const NO_STORE = { 'Cache-Control': 'no-store' }
-
-function listing(deps: BinaryAppDeps): HttpResponse {
-  const hasBucket = Boolean(deps.oversized.bucket?.trim())
-  return json(
-    {
-      assets: deps.registry.list().map((a) => ({
-        name: a.name,
-        url: `${PREFIX}${a.name}`,
-        contentType: a.contentType,
-        bytes: a.size,
-        sha256: a.sha256,
-        delivery: a.embedded ? 'inline' : hasBucket ? 'redirect' : 'unavailable',
-      })),
-      render: { url: `${PREFIX}render.png?text=albkit&size=128`, bounds: RENDER_BOUNDS },
-    },
-    { headers: NO_STORE },
-  )
-}
-
 /**
- * The whole app: `GET|HEAD /binary/` (JSON listing), `/binary/render.png?…` (rendered PNG),
- * `/binary/<asset>` (bundled asset). Other methods → 405 with Allow; unknown names → 404 JSON.
+ * The whole app: `GET|HEAD /binary/` (JSON listing or HTML gallery), `/binary/render.png?…`
+ * (rendered PNG), `/binary/<asset>` (bundled asset); 405 with Allow, 404 elsewhere (an unknown
+ * asset name: 404 JSON with the names).
  *
  * @example
- * export const handler = middy().use(albDefaults()).handler((_e, ctx) => binaryResponse(ctx.alb, deps))
+ * const routes = binaryResponse(deps)
+ * export const handler = albHandler((_e, context) => routes.handle(context.alb))
  */
-export async function binaryResponse(req: AlbRequest, deps: BinaryAppDeps): Promise<HttpResponse> {
-  const method = req.method
-  if (method !== 'GET' && method !== 'HEAD') {
-    return json(
-      { error: `Method ${method.slice(0, 20)} not allowed; use GET or HEAD` },
-      { statusCode: 405, headers: { Allow: 'GET, HEAD', ...NO_STORE } },
+export function binaryResponse(deps: BinaryAppDeps): Router {
+  return createRouter({ notFound: `Not found: paths start with ${PREFIX}` })
+    .get(PREFIX, (req) =>
+      listingResponse(req, describeAssets(deps.registry.list(), deps.oversized.bucket)),
     )
-  }
-  const view: AssetRequest = { method, header: (name) => req.headers.get(name) }
-  if (!req.path.startsWith(PREFIX)) {
-    return json(
-      { error: `Not found: paths start with ${PREFIX}` },
-      { statusCode: 404, headers: NO_STORE },
-    )
-  }
-  const name = req.path.slice(PREFIX.length)
-  if (name === '') return listing(deps)
-  if (name === 'render.png') {
-    const query: Array<[string, string]> = []
-    for (const [key, values] of req.query.entries()) query.push([key, values.at(-1) ?? ''])
-    return renderRoute(query, view)
-  }
-  const asset = deps.registry.get(name)
-  if (!asset) {
+    .get(`${PREFIX}render.png`, (req) => {
+      const query: Array<[string, string]> = []
+      for (const [key, values] of req.query.entries()) query.push([key, values.at(-1) ?? ''])
+      return renderRoute(query, assetRequest(req))
+    })
+    .get(`${PREFIX}:name`, (req, { name = '' }) => asset(req, name, deps))
+}
+
+/** What serving needs from the request: GET or HEAD (the router sends HEAD to the GET route). */
+function assetRequest(req: AlbRequest): AssetRequest {
+  return { method: req.method === 'HEAD' ? 'HEAD' : 'GET', header: (name) => req.headers.get(name) }
+}
+
+async function asset(req: AlbRequest, name: string, deps: BinaryAppDeps): Promise<HttpResponse> {
+  const view = assetRequest(req)
+  const found = deps.registry.get(name)
+  if (!found) {
     return json(
       {
         error: `No asset named '${name.slice(0, 100)}'`,
@@ -73,11 +55,11 @@ export async function binaryResponse(req: AlbRequest, deps: BinaryAppDeps): Prom
     )
   }
   if (
-    !asset.embedded &&
-    method === 'GET' &&
-    !ifNoneMatchHits(view.header('if-none-match'), asset.etag)
+    !found.embedded &&
+    view.method === 'GET' &&
+    !ifNoneMatchHits(view.header('if-none-match'), found.etag)
   ) {
-    return oversizedResponse(asset, deps.oversized)
+    return oversizedResponse(found, deps.oversized)
   }
-  return serveAsset(asset, view)
+  return serveAsset(found, view)
 }

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test'
 import { gunzipSync } from 'node:zlib'
 import { type AlbEvent, type AlbResult, type AlbResultSingle, validateResult } from '@albkit/core'
 import { albEvent, healthCheckEvent } from '@albkit/core/testing'
-import type { AlbContext } from '@albkit/middy'
+import { bodyBytes, lambdaContext } from '@albkit/middy/testing'
 import type { BinaryAppDeps } from './app.js'
 import { createAssetRegistry } from './assets.js'
 import { ASSET_DATA } from './generated/asset-data.js'
@@ -22,15 +22,18 @@ function setup(bucket?: string) {
   }
   const handler = createHandler(deps, { log: () => {} })
   const invoke = async (event: AlbEvent): Promise<AlbResultSingle> => {
-    const result = (await handler(event, {} as AlbContext)) as AlbResult
-    assert.deepEqual(validateResult(result, 'single'), [], 'a valid single-value result')
+    const result = (await handler(event, lambdaContext())) as AlbResult
+    assert.deepEqual(
+      validateResult(result, 'single'),
+      { errors: [], warnings: [] },
+      'a valid single-value result',
+    )
     assert.ok('headers' in result)
     return result
   }
   return { deps, invoke }
 }
-const bytesOf = (r: AlbResultSingle): Buffer =>
-  Buffer.from(r.body, r.isBase64Encoded ? 'base64' : 'utf8')
+const bytesOf = bodyBytes
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex')
 
 describe('handler', () => {

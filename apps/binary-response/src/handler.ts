@@ -1,4 +1,4 @@
-import { type AlbDefaultsOptions, albHandler } from '@albkit/middy'
+import { type AlbStackOptions, albHandler } from '@albkit/middy'
 import { type BinaryAppDeps, binaryResponse } from './app.js'
 import { createAssetRegistry } from './assets.js'
 import { ASSET_DATA } from './generated/asset-data.js'
@@ -37,8 +37,9 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): BinaryAppDeps
  * @example
  * export const handler = createHandler(depsFromEnv())
  */
-export function createHandler(deps: BinaryAppDeps, options: AlbDefaultsOptions = {}) {
-  return albHandler((_event, context) => binaryResponse(context.alb, deps), {
+export function createHandler(deps: BinaryAppDeps, options: AlbStackOptions = {}) {
+  const routes = binaryResponse(deps)
+  return albHandler((_event, context) => routes.handle(context.alb), {
     ...options,
     compress: false,
   })

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { AlbEvent, AlbResult, AlbResultSingle } from '@albkit/core'
 import { albEvent, healthCheckEvent } from '@albkit/core/testing'
-import type { AlbContext } from '@albkit/middy'
+import { lambdaContext } from '@albkit/middy/testing'
 import { createHandler } from './handler.js'
 import type { HealthReport } from './report.js'
 import {
@@ -14,7 +14,7 @@ import {
 } from './test-deps.js'
 
 // A fresh context per invocation, as Lambda gives (middy keeps the request view on it).
-const ctx = () => ({ awsRequestId: 'req-1', functionName: 'health' }) as unknown as AlbContext
+const ctx = () => lambdaContext('req-1')
 const lines: string[] = []
 const log = (line: string) => lines.push(line)
 
@@ -184,7 +184,11 @@ describe('handler with real local dependencies', () => {
   test('?format=xml → 400; HEAD → status and headers, no body; POST → 405 with Allow', async () => {
     const badFormat = await invoke(env([]), person('format=xml'))
     assert.equal(badFormat.statusCode, 400)
-    assert.equal(JSON.parse(badFormat.body ?? '').error, 'format must be "json" or "html"')
+    // middy's pickFormat: one wording for every app (was 'format must be "json" or "html"').
+    assert.equal(
+      JSON.parse(badFormat.body ?? '').error,
+      'The format parameter must be one of: json, html.',
+    )
 
     const unhealthy = [{ name: 'api', type: 'http', url: `${http.url}/fail` }]
     const head = await invoke(env(unhealthy), person('', {}, 'HEAD'))

@@ -1,5 +1,5 @@
 import { albHandler, type LogFn } from '@albkit/middy'
-import { healthPage, loadBalancerAnswer } from './health-page.js'
+import { HEALTH_PATH, healthRoutes, loadBalancerAnswer } from './health-page.js'
 import { createHealthService, type HealthService } from './health-service.js'
 import { createProber } from './probe-dependency.js'
 import { parseHealthConfig } from './probes-config.js'
@@ -22,8 +22,10 @@ export function createHandler(
     service ??= createHealthService(parseHealthConfig(env), { prober: createProber(env) })
     return service
   }
-  return albHandler((_event, context) => healthPage(context.alb, getService()), {
+  const routes = healthRoutes(getService)
+  return albHandler((_event, context) => routes.handle(context.alb), {
     ...options,
+    healthCheckPath: HEALTH_PATH,
     probe: () => loadBalancerAnswer(getService()),
   })
 }

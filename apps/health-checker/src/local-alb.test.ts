@@ -98,6 +98,18 @@ describe('through the local load balancer with health checks on', () => {
     )
   })
 
+  test("a client sending the health checker's user agent gets the ordinary answer (issue 14 #5)", async () => {
+    const ua = { 'user-agent': 'ELB-HealthChecker/2.0' }
+    // Before the fix any such request got the short-circuit's 200 "healthy", whatever its method.
+    const put = await fetch(`${alb.url}/health`, { method: 'PUT', headers: ua, body: 'x' })
+    assert.equal(put.status, 405)
+    assert.equal(put.headers.get('allow'), 'GET, HEAD')
+    const get = await fetch(`${alb.url}/health`, { headers: ua })
+    assert.equal(get.status, 200)
+    assert.match(get.headers.get('content-type') ?? '', /^application\/json/)
+    assert.equal(((await get.json()) as HealthReport).status, 'healthy')
+  })
+
   test('critical dependency stops → unhealthy after the threshold; returns → healthy', async () => {
     await waitFor(alb, 'healthy')
     await dependency.stop()

@@ -1,6 +1,6 @@
 import type { ProbeOutcome } from './probe-outcome.js'
 import type { ProbeSpec } from './probes-config.js'
-import { EMPTY_SHA256, signV4 } from './sigv4.js'
+import { signS3Request } from './sign-s3-request.js'
 
 type S3Probe = Extract<ProbeSpec, { type: 's3' }>
 type Env = Record<string, string | undefined>
@@ -24,7 +24,7 @@ export function bucketUrl(bucket: string, env: Env): URL {
 }
 
 /**
- * S3 HeadBucket without the SDK: one SigV4-signed `HEAD` with the function's own credentials
+ * S3 HeadBucket without the SDK client: one SigV4-signed `HEAD` (AWS's standalone signer) with the function's own credentials
  * (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION`). 200 means the
  * bucket exists and the role may use it; HeadBucket answers 403/404 without a body (HeadBucket,
  * Amazon S3 API reference), so the status alone explains a failure.
@@ -46,12 +46,11 @@ export async function probeS3(
     return { ok: false, error: 'no AWS credentials in the environment' }
   }
   const url = bucketUrl(spec.bucket, env)
-  const headers = signV4(
-    { method: 'HEAD', url, payloadHash: EMPTY_SHA256 },
+  const headers = await signS3Request(
+    { method: 'HEAD', url },
     {
       credentials: { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN },
       region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
-      service: 's3',
       date: now(),
     },
   )

@@ -105,6 +105,9 @@ describe('parseHealthConfig', () => {
     rejects([{ name: 'x', type: 'tcp', host: 'a', port: 70000 }], /probe "x": field "port"/)
     rejects([{ name: 'x', type: 'tcp', target: 'no-port' }], /probe "x": field "host"/)
     rejects([{ name: 'x', type: 'dns', hostname: 'a b' }], /probe "x": field "hostname"/)
+    // 254 hex letters once passed as an "IPv6 literal"; no host name is longer than 253.
+    rejects([{ name: 'x', type: 'dns', hostname: 'a'.repeat(254) }], /field "hostname"/)
+    rejects([{ name: 'x', type: 'tcp', host: 'b'.repeat(254), port: 1 }], /field "host"/)
     rejects([{ name: 'x', type: 'dns', hostname: 'a', critical: 'yes' }], /field "critical"/)
     rejects([{ name: 'x', type: 'dns', hostname: 'a', timeoutMs: 0 }], /field "timeoutMs"/)
   })

@@ -39,6 +39,9 @@ const NAME = /^[A-Za-z0-9._-]{1,64}$/
 // S3 bucket naming rules ("Bucket naming rules", Amazon S3 user guide): 3–63, lower-case, digits, '.', '-'.
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
 const HOST = /^[A-Za-z0-9.-]{1,253}$|^\[?[0-9A-Fa-f:.]+\]?$/
+// A DNS name is at most 253 characters (RFC 1035 §2.3.4; an IPv6 literal is far shorter): the
+// length is checked before the pattern, whose IPv6 branch alone would take any run of hex digits.
+const isHost = (value: string): boolean => value.length <= 253 && HOST.test(value)
 
 type Raw = Record<string, unknown>
 
@@ -121,7 +124,7 @@ function parseProbe(item: unknown, index: number, deadlineMs: number): ProbeSpec
     }
     case 'tcp': {
       const [host, port] = hostAndPort(raw, target)
-      if (!host || !HOST.test(host)) throw fail('host', 'must be a host name or IP address')
+      if (!host || !isHost(host)) throw fail('host', 'must be a host name or IP address')
       if (!Number.isInteger(port) || port < 1 || port > 65535) {
         throw fail('port', 'must be an integer from 1 to 65535')
       }
@@ -129,7 +132,7 @@ function parseProbe(item: unknown, index: number, deadlineMs: number): ProbeSpec
     }
     case 'dns': {
       const hostname = raw.hostname ?? target
-      if (typeof hostname !== 'string' || !HOST.test(hostname)) {
+      if (typeof hostname !== 'string' || !isHost(hostname)) {
         throw fail('hostname', 'must be a host name')
       }
       return { ...common, type: 'dns', hostname }

@@ -156,7 +156,7 @@ describe('probes against real local dependencies', () => {
   })
 
   // s3rver checks the access key id of a SigV4 request but not its signature (its source says V4
-  // verification is unimplemented): the signature itself is proven by the AWS example in sigv4.test.ts.
+  // verification is unimplemented): the signature itself is proven by the AWS example in sign-s3-request.test.ts.
   test('s3: a missing bucket is 404, an unknown key is 403, no credentials is reported', async () => {
     const spec = { name: 's', type: 's3' as const, bucket: 'no-such-bucket', ...common }
     assert.deepEqual(await outcome(probeS3(spec, signal(), s3.env)), {

@@ -1,6 +1,6 @@
 import { albBodyLimit, albHandler } from '@albkit/middy'
 import type { AppDeps } from './deps.js'
-import { route } from './routes.js'
+import { route, uploadRoutes } from './routes.js'
 
 /**
  * The Lambda handler around {@link route}: albkit's standard stack (health checks answered
@@ -11,7 +11,8 @@ import { route } from './routes.js'
  * export const handler = createHandler({ config, store, presignPost })
  */
 export function createHandler(deps: AppDeps) {
-  return albHandler((_event, context) => route(context.alb, deps), {
+  const routes = uploadRoutes(deps)
+  return albHandler((_event, context) => route(context.alb, routes), {
     ...(deps.log ? { log: deps.log } : {}),
     use: [albBodyLimit()],
   })

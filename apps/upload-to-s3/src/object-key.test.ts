@@ -53,6 +53,48 @@ describe('sanitizeFileName', () => {
   })
 })
 
+describe('sanitizeFileName cost (issue 14 #2: quadratic trailing-dot strip)', () => {
+  const cpuMs = (f: () => void): number => {
+    const start = process.cpuUsage()
+    f()
+    const used = process.cpuUsage(start)
+    return (used.user + used.system) / 1000
+  }
+  // Each shape once made one pass backtrack: runs of allowed characters that a trailing
+  // anchor (`[._]+$`) or a collapse pass re-scans from every start position.
+  const attacks = {
+    'a + ._ x20000 + a': `a${'._'.repeat(20_000)}a`,
+    'a + _. x20000 + a': `a${'_.'.repeat(20_000)}a`,
+    'a + . x40000 + a': `a${'.'.repeat(40_000)}a`,
+    'a + -._ x15000 + a': `a${'-._'.repeat(15_000)}a`,
+    'x40000 + .pdf': `${'x'.repeat(40_000)}.pdf`,
+  }
+  for (const [shape, name] of Object.entries(attacks)) {
+    test(`${shape}: well under 50 ms of CPU (was ~0.6 s for the first)`, () => {
+      let result = ''
+      const ms = cpuMs(() => {
+        result = sanitizeFileName(name)
+      })
+      assert.ok(ms < 50, `${ms.toFixed(1)} ms`)
+      assert.ok(bytes(result) <= MAX_NAME_BYTES)
+    })
+  }
+
+  test('an over-long name keeps its head and its extension', () => {
+    assert.equal(
+      sanitizeFileName(`report${'x'.repeat(5000)}.pdf`),
+      `report${'x'.repeat(MAX_NAME_BYTES - 'report'.length - '.pdf'.length)}.pdf`,
+    )
+  })
+
+  test('an over-long name is cut on code-point boundaries, never inside a surrogate pair', () => {
+    // 'a' first and a 5-unit extension put both cuts (head and tail) on a low surrogate.
+    const name = sanitizeFileName(`a${'𝒜'.repeat(3000)}.jpeg`)
+    assert.equal(name, `a${'𝒜'.repeat(23)}.jpeg`)
+    assert.ok(!/[\uD800-\uDFFF]/u.test(name), 'no lone surrogate')
+  })
+})
+
 describe('objectKey', () => {
   test('prefix / UTC date / id / name', () => {
     const key = objectKey({

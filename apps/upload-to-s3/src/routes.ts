@@ -1,55 +1,46 @@
-import { type AlbRequest, albError, type HttpResponse, html, isAlbError } from '@albkit/core'
+import { type AlbRequest, type HttpResponse, isAlbError } from '@albkit/core'
+import { createRouter, type Router } from '@albkit/middy'
 import type { AppDeps } from './deps.js'
-import { prefersHtml } from './negotiate.js'
-import { errorPage, PAGE_HEADERS, uploadFormPage } from './pages.js'
+import { errorPage, uploadFormPage, wantsPage } from './pages.js'
 import { presignRoute, uploadMultipart, uploadRaw } from './upload-routes.js'
 
-function methodNotAllowed(method: string, allow: string): never {
-  throw albError(405, `${method} is not allowed here; allowed: ${allow}`, {
-    headers: { Allow: allow },
+/**
+ * The app's routes: the form (GET /upload, HEAD from GET), multipart POST /upload,
+ * POST /upload/presign, PUT /upload/<name>; 405 with Allow, 404 naming the routes.
+ *
+ * @example
+ * await uploadRoutes(deps).handle(context.alb)
+ */
+export function uploadRoutes(deps: AppDeps): Router {
+  const router = createRouter({
+    notFound: 'no route here: use GET or POST /upload, PUT /upload/<name>, POST /upload/presign',
   })
-}
-
-function dispatch(req: AlbRequest, deps: AppDeps): Promise<HttpResponse> | HttpResponse {
-  const { method, path } = req
-  if (path === '/upload' || path === '/upload/') {
-    if (method === 'GET' || method === 'HEAD') {
-      return html(method === 'HEAD' ? '' : uploadFormPage(deps.config), { headers: PAGE_HEADERS })
-    }
-    if (method === 'POST') return uploadMultipart(req, deps)
-    return methodNotAllowed(method, 'GET, HEAD, POST')
+  for (const path of ['/upload', '/upload/']) {
+    router
+      .get(path, (req) => uploadFormPage(req, deps.config))
+      .post(path, (req) => uploadMultipart(req, deps))
   }
-  if (path === '/upload/presign') {
-    if (method === 'POST') return presignRoute(req, deps)
-    return methodNotAllowed(method, 'POST')
-  }
-  const segment = path.startsWith('/upload/') ? path.slice('/upload/'.length) : undefined
-  if (segment !== undefined && segment !== '' && !segment.includes('/')) {
-    if (method === 'PUT') return uploadRaw(req, segment, deps)
-    return methodNotAllowed(method, 'PUT')
-  }
-  throw albError(
-    404,
-    `no route for ${path}: use GET or POST /upload, PUT /upload/<name>, POST /upload/presign`,
-  )
+  return router
+    .post('/upload/presign', (req) => presignRoute(req, deps))
+    .put('/upload/:name', (req, { name }) => uploadRaw(req, name ?? '', deps))
 }
 
 /**
  * The whole app as one function of the request view. Errors a browser caused while posting
  * the form come back as a readable page; everything else leaves as an AlbError for albErrors.
+ * `?format=` is checked first, so a bad one is a 400 before any work.
  *
  * @example
- * const response = await route(context.alb, deps)
+ * const routes = uploadRoutes(deps)
+ * const response = await route(context.alb, routes)
  */
-export async function route(req: AlbRequest, deps: AppDeps): Promise<HttpResponse> {
+export async function route(req: AlbRequest, routes: Router): Promise<HttpResponse> {
+  const page = wantsPage(req)
   try {
-    return await dispatch(req, deps)
+    return await routes.handle(req)
   } catch (error) {
-    if (isAlbError(error) && error.expose && prefersHtml(req.headers.get('accept'))) {
-      return html(errorPage(error.statusCode, error.message), {
-        statusCode: error.statusCode,
-        headers: { ...PAGE_HEADERS, ...error.headers },
-      })
+    if (page && isAlbError(error) && error.expose) {
+      return errorPage(req, error.statusCode, error.message, error.headers)
     }
     throw error
   }

@@ -1,5 +1,5 @@
-import { type HttpResponse, html, json } from '@albkit/core'
-import { PAGE_HEADERS, resultPage } from './pages.js'
+import { type AlbRequest, type HttpResponse, json } from '@albkit/core'
+import { resultPage, wantsPage } from './pages.js'
 import type { StoreOutcome } from './store-files.js'
 
 /**
@@ -7,18 +7,13 @@ import type { StoreOutcome } from './store-files.js'
  * outcome's 5xx with per-file results (and Retry-After on 503). Browsers get a page.
  *
  * @example
- * return storeResponse(outcome, prefersHtml(req.headers.get('accept')))
+ * return storeResponse(outcome, context.alb)
  */
-export function storeResponse(outcome: StoreOutcome, asHtml: boolean): HttpResponse {
+export function storeResponse(outcome: StoreOutcome, req: AlbRequest): HttpResponse {
   const headers: Record<string, string> = {}
   if (outcome.retryAfterSeconds !== undefined)
     headers['Retry-After'] = String(outcome.retryAfterSeconds)
-  if (asHtml) {
-    return html(resultPage(outcome), {
-      statusCode: outcome.statusCode,
-      headers: { ...PAGE_HEADERS, ...headers },
-    })
-  }
+  if (wantsPage(req)) return resultPage(req, outcome, headers)
   const body =
     outcome.statusCode === 201
       ? { files: outcome.files }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { UploadConfig } from './config.js'
 import type { ObjectStore, PutObjectInput } from './store-files.js'
 
@@ -38,6 +39,31 @@ export const testConfig: UploadConfig = {
   ],
 }
 
+/**
+ * The ETag S3 gives an object stored by one PutObject without SSE-KMS or SSE-C: the quoted hex
+ * MD5 of its bytes (S3 API reference, "Common response headers" → ETag). The store test checks
+ * the embedded S3 answers the same, so the fake below stays true to it.
+ */
+export const s3Etag = (bytes: Uint8Array): string =>
+  `"${createHash('md5').update(bytes).digest('hex')}"`
+
+/** Sets environment variables for the length of `run`, then puts back what was there. */
+export async function withEnv<T>(
+  vars: Readonly<Record<string, string>>,
+  run: () => Promise<T>,
+): Promise<T> {
+  const saved = Object.keys(vars).map((name) => [name, process.env[name]] as const)
+  Object.assign(process.env, vars)
+  try {
+    return await run()
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
+}
+
 /** An in-memory S3: records every put; `fail` decides per call whether (and how) it throws. */
 export class FakeStore implements ObjectStore {
   readonly puts: PutObjectInput[] = []
@@ -52,7 +78,7 @@ export class FakeStore implements ObjectStore {
     const error = this.fail(input, call)
     if (error !== undefined) throw error
     this.objects.set(input.Key, Buffer.from(input.Body))
-    return { ETag: `"etag-${call}"` }
+    return { ETag: s3Etag(input.Body) }
   }
 }
 

@@ -8,7 +8,6 @@ import {
 import { parseMultipart } from '@albkit/middy'
 import { mediaType } from './content-type.js'
 import type { AppDeps } from './deps.js'
-import { prefersHtml } from './negotiate.js'
 import { assertTotalSize, prepareFile } from './prepare-file.js'
 import { parsePresignRequest, presignUpload } from './presign.js'
 import { type FileToStore, storeFiles } from './store-files.js'
@@ -31,7 +30,7 @@ async function store(files: FileToStore[], req: AlbRequest, deps: AppDeps): Prom
         }),
       ),
   })
-  return storeResponse(outcome, prefersHtml(req.headers.get('accept')))
+  return storeResponse(outcome, req)
 }
 
 /**

@@ -1,8 +1,23 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { AlbError } from '@albkit/core'
+import { AlbError, parseRequest } from '@albkit/core'
+import { albEvent } from '@albkit/core/testing'
 import fc from 'fast-check'
-import { clientAddress, MAX_TRUSTED_PROXY_HOPS, trustedProxyHops } from './client-address.js'
+import {
+  clientAddress as addressOf,
+  MAX_TRUSTED_PROXY_HOPS,
+  trustedProxyHops,
+} from './client-address.js'
+
+/** The app's view of a request whose X-Forwarded-For is exactly `entries` (parsed with `hops`, as the stack does). */
+function clientAddress(entries: readonly string[], hops: number) {
+  const event = albEvent(
+    entries.length === 0
+      ? { xffMode: 'remove' }
+      : { xffMode: 'preserve', headers: { 'x-forwarded-for': entries.join(', ') } },
+  )
+  return addressOf(parseRequest(event, { trustedProxyHops: hops }), hops)
+}
 
 function thrown(fn: () => unknown): AlbError {
   try {

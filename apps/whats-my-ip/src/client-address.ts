@@ -1,9 +1,9 @@
-import { type AlbError, albError, parseClientAddress } from '@albkit/core'
+import { type AlbError, type AlbRequest, albError } from '@albkit/core'
 
 /** The most proxies we accept in front of the load balancer: the ALB itself answers 463 to more than 30 X-Forwarded-For addresses. */
 export const MAX_TRUSTED_PROXY_HOPS = 30
 
-/** Where the address came from in X-Forwarded-For, and what it is. */
+/** The client's address as core's request view parsed it, and which entry it came from. */
 export interface ClientAddress {
   /** The IP address, without port or brackets, as written in the header. */
   ip: string
@@ -39,44 +39,42 @@ export function trustedProxyHops(raw: string | undefined): number | AlbError {
 }
 
 /**
- * Picks the client's address from the X-Forwarded-For entries (left → right): the right-most entry
- * is the one the load balancer appended (the TCP peer it saw); every entry left of it was written by
- * someone else. With `hops` trusted proxies in front, the client is the `hops`-th entry from the right.
- * Throws an exposed AlbError 500 naming the likely misconfiguration when the header is missing or too short.
+ * The client's address from core's request view (`request.clientAddress`: the right-most
+ * X-Forwarded-For entry after skipping the `trustedProxyHops` the view was parsed with — the
+ * entry the load balancer appended, or the one a trusted proxy wrote). When the view has none,
+ * throws an exposed AlbError 500 naming the likely misconfiguration instead of guessing.
  *
  * @example
- * clientAddress(['6.6.6.6', '203.0.113.7'], 0) // → { ip: '203.0.113.7', version: 4, fromRight: 0 }
+ * clientAddress(parseRequest(event, { trustedProxyHops: 1 }), 1) // → { ip: '198.51.100.9', version: 4, fromRight: 1 }
  */
-export function clientAddress(forwardedFor: readonly string[], hops: number): ClientAddress {
+export function clientAddress(request: AlbRequest, hops: number): ClientAddress {
+  const parsed = request.clientAddress
+  if (parsed !== undefined) {
+    return parsed.port === undefined
+      ? { ip: parsed.ip, version: parsed.version, fromRight: hops }
+      : { ip: parsed.ip, version: parsed.version, port: parsed.port, fromRight: hops }
+  }
+  const entries = request.forwardedFor.length
   // ELB user guide, "HTTP headers and Application Load Balancers": in the default `append` mode the
   // balancer appends the peer address; in `remove` mode the header is absent; `preserve` leaves it as sent.
-  if (forwardedFor.length === 0) {
+  if (entries === 0) {
     throw albError(
       500,
       'The request has no X-Forwarded-For header, so the client address is unknown. The load balancer attribute routing.http.xff_header_processing.mode is probably "remove"; set it to "append" (the default).',
       { expose: true },
     )
   }
-  const index = forwardedFor.length - 1 - hops
-  const entry = forwardedFor[index]
-  if (entry === undefined) {
+  if (entries <= hops) {
     throw albError(
       500,
-      `X-Forwarded-For has ${forwardedFor.length} entr${forwardedFor.length === 1 ? 'y' : 'ies'} but TRUSTED_PROXY_HOPS=${hops} needs at least ${hops + 1}: either the request did not come through the trusted proxies or TRUSTED_PROXY_HOPS is too large.`,
+      `X-Forwarded-For has ${entries} entr${entries === 1 ? 'y' : 'ies'} but TRUSTED_PROXY_HOPS=${hops} needs at least ${hops + 1}: either the request did not come through the trusted proxies or TRUSTED_PROXY_HOPS is too large.`,
       { expose: true },
     )
   }
-  // With routing.http.xff_client_port.enabled the entry is ip:port or [ipv6]:port (ELB user guide, "HTTP headers and Application Load Balancers").
-  const parsed = parseClientAddress(entry)
-  if (parsed === undefined) {
-    // The entry is never echoed: left of the balancer's own entry, it may be client-written.
-    throw albError(
-      500,
-      `X-Forwarded-For entry ${hops} from the right is not an IP address; check TRUSTED_PROXY_HOPS=${hops} and the proxies in front of the load balancer.`,
-      { expose: true },
-    )
-  }
-  return parsed.port === undefined
-    ? { ip: parsed.ip, version: parsed.version, fromRight: hops }
-    : { ip: parsed.ip, version: parsed.version, port: parsed.port, fromRight: hops }
+  // The entry is never echoed: left of the balancer's own entry, it may be client-written.
+  throw albError(
+    500,
+    `X-Forwarded-For entry ${hops} from the right is not an IP address; check TRUSTED_PROXY_HOPS=${hops} and the proxies in front of the load balancer.`,
+    { expose: true },
+  )
 }

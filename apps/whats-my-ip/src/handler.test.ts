@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { AlbEvent, AlbResult } from '@albkit/core'
-import { albEvent, healthCheckEvent, lambdaContext } from '@albkit/core/testing'
-import type { AlbContext } from '@albkit/middy'
-import type { Context } from 'aws-lambda'
+import { albEvent, healthCheckEvent } from '@albkit/core/testing'
+import { bodyBytes, headersOf, lambdaContext } from '@albkit/middy/testing'
 import { trustedProxyHops } from './client-address.js'
 import { createHandler } from './handler.js'
-
-// A fresh context per invocation, as Lambda gives (the request view is stored on it).
-const context = (): Context =>
-  lambdaContext({ functionName: 'whats-my-ip', requestId: 'req-1', remainingMs: 60_000 }) as Context
 
 function setup(hops = '') {
   const lines: Record<string, unknown>[] = []
@@ -18,23 +13,12 @@ function setup(hops = '') {
     { log: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) },
   )
   const invoke = async (event: AlbEvent): Promise<AlbResult> =>
-    (await handler(event, context() as AlbContext)) as AlbResult
+    (await handler(event, lambdaContext('req-1'))) as AlbResult
   return { invoke, lines }
 }
 
-function headersOf(result: AlbResult): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  if ('multiValueHeaders' in result) {
-    for (const [k, v] of Object.entries(result.multiValueHeaders)) out[k.toLowerCase()] = v
-  } else {
-    for (const [k, v] of Object.entries(result.headers)) out[k.toLowerCase()] = [v]
-  }
-  return out
-}
-
-function bodyOf(result: AlbResult): string {
-  return Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8').toString('utf8')
-}
+// A fresh context per invocation, as Lambda gives (the request view is stored on it).
+const bodyOf = (result: AlbResult): string => bodyBytes(result).toString('utf8')
 
 for (const mode of ['multi', 'single'] as const) {
   describe(`handler, ${mode}-value target group`, () => {

@@ -1,17 +1,20 @@
-import { type AlbDefaultsOptions, albHandler } from '@albkit/middy'
+import { type AlbStackOptions, albHandler } from '@albkit/middy'
 import { trustedProxyHops } from './client-address.js'
 import { type WhatsMyIpConfig, whatsMyIp } from './whats-my-ip.js'
 
 /**
- * Wraps whatsMyIp in the standard albkit middleware stack: a log line per request, health checks
- * answered with 200 at once, errors as results (core escapes markup in their JSON and echoes only
- * an AWS-format trace id), the result in the event's header mode.
+ * The app's routes in albkit's standard stack, the request view parsed with TRUSTED_PROXY_HOPS.
  *
  * @example
  * const behindCloudFront = createHandler({ trustedProxyHops: 1 })
  */
-export function createHandler(config: WhatsMyIpConfig, stack: AlbDefaultsOptions = {}) {
-  return albHandler((_event, context) => whatsMyIp(context.alb, config), stack)
+export function createHandler(config: WhatsMyIpConfig, stack: AlbStackOptions = {}) {
+  const routes = whatsMyIp(config)
+  const hops = typeof config.trustedProxyHops === 'number' ? config.trustedProxyHops : 0
+  return albHandler((_event, context) => routes.handle(context.alb), {
+    ...stack,
+    trustedProxyHops: hops,
+  })
 }
 
 /**

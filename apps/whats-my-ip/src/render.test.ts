@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
+import { parseRequest } from '@albkit/core'
+import { albEvent } from '@albkit/core/testing'
 import fc from 'fast-check'
-import { contentSecurityPolicy, renderHtml, STYLE } from './render-html.js'
+import { renderHtml as renderPage, STYLE } from './render-html.js'
 import { renderJson, safeJson } from './render-json.js'
 import { renderText } from './render-text.js'
 import type { IpReport } from './report.js'
@@ -16,6 +18,9 @@ const report: IpReport = {
   port: 443,
   traceId: '1-5c536348-3d683b8b04734faae651f476',
 }
+
+const renderHtml = (r: IpReport, proto: 'http' | 'https' = 'http') =>
+  renderPage(r, parseRequest(albEvent({ path: '/ip', proto })))
 
 function header(response: { headers?: Record<string, unknown> }, name: string): unknown {
   const key = Object.keys(response.headers ?? {}).find(
@@ -93,13 +98,21 @@ describe('renderHtml', () => {
     const response = renderHtml(report)
     assert.match(String(header(response, 'content-type')), /^text\/html/)
     const csp = String(header(response, 'content-security-policy'))
-    assert.equal(csp, contentSecurityPolicy())
     const hash = createHash('sha256').update(STYLE).digest('base64')
     assert.equal(
       csp,
       `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     )
     assert.ok(bodyText(response).includes(`<style>${STYLE}</style>`))
+  })
+
+  test('one <main> landmark; Strict-Transport-Security over HTTPS only (issue 14 #6)', () => {
+    assert.equal(bodyText(renderHtml(report)).match(/<main>/g)?.length, 1)
+    assert.equal(header(renderHtml(report, 'http'), 'strict-transport-security'), undefined)
+    assert.match(
+      String(header(renderHtml(report, 'https'), 'strict-transport-security')),
+      /^max-age=\d+/,
+    )
   })
 
   test('loads no external assets and runs no script', () => {

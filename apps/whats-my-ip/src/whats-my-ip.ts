@@ -1,6 +1,6 @@
 import { type AlbError, type AlbRequest, albError, empty, type HttpResponse } from '@albkit/core'
+import { createRouter, pickFormat, type Router } from '@albkit/middy'
 import { clientAddress } from './client-address.js'
-import { FORMATS, type Format, negotiate } from './negotiate.js'
 import { renderHtml } from './render-html.js'
 import { renderJson } from './render-json.js'
 import { renderText } from './render-text.js'
@@ -11,7 +11,11 @@ export interface WhatsMyIpConfig {
   trustedProxyHops: number | AlbError
 }
 
-/** Methods this endpoint answers; anything else is a 405 with this list in `Allow`. */
+/** The formats, in the server's order of preference: ties in Accept (and curl's *\/*) give text. */
+export const FORMATS = { text: 'text/plain', json: 'application/json', html: 'text/html' } as const
+export type Format = keyof typeof FORMATS
+
+/** The methods every route answers (what OPTIONS and 405 list). */
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS'
 
 /** Headers on every answer: never cached (the address is per client), the format depends on Accept. */
@@ -23,11 +27,13 @@ const COMMON_HEADERS = {
 
 const RENDERERS = { text: renderText, json: renderJson, html: renderHtml } as const
 
-/** `/ip` and `/ip/` negotiate; `/ip/text`, `/ip/json`, `/ip/html` name the format; anything else under `/ip/` is unknown. */
-function formatFromPath(path: string): Format | undefined | null {
-  if (path === '/ip' || path === '/ip/') return undefined
-  const suffix = path.startsWith('/ip/') ? path.slice(4) : ''
-  return FORMATS.find((f) => f === suffix) ?? null
+/** `/ip/text`, `/ip/json`, `/ip/html` name the format; any other segment is unknown. */
+function formatFromPath(segment: string | undefined): Format | undefined {
+  if (segment === undefined) return undefined
+  if (Object.hasOwn(FORMATS, segment)) return segment as Format
+  throw albError(404, 'Not found: this app answers /ip (or /ip/text, /ip/json, /ip/html).', {
+    headers: { 'Cache-Control': 'no-store' },
+  })
 }
 
 function preflight(): HttpResponse {
@@ -44,37 +50,43 @@ function preflight(): HttpResponse {
 }
 
 /**
- * The whole app as a pure function of the request view: reports the client address the load
- * balancer vouches for, as text, JSON or HTML. Errors are thrown as AlbError (albErrors renders them).
+ * GET: the client address the load balancer vouches for (core's request view, parsed with
+ * TRUSTED_PROXY_HOPS), as text, JSON or HTML. Errors are thrown as AlbError.
  *
  * @example
- * whatsMyIp(parseRequest(albEvent({ path: '/ip', sourceIp: '203.0.113.7' })), { trustedProxyHops: 0 }).body
+ * ipReport(parseRequest(albEvent({ path: '/ip', sourceIp: '203.0.113.7' })), { trustedProxyHops: 0 }).body
  * // → '203.0.113.7\n'
  */
-export function whatsMyIp(request: AlbRequest, config: WhatsMyIpConfig): HttpResponse {
-  const pathFormat = formatFromPath(request.path)
-  if (pathFormat === null) {
-    throw albError(404, 'Not found: this app answers /ip (or /ip/text, /ip/json, /ip/html).', {
-      headers: { 'Cache-Control': 'no-store' },
-    })
-  }
-  if (request.method === 'OPTIONS') return preflight()
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    throw albError(405, `Method not allowed: use ${ALLOWED_METHODS}.`, {
-      headers: { Allow: ALLOWED_METHODS, 'Cache-Control': 'no-store' },
-    })
-  }
+export function ipReport(
+  request: AlbRequest,
+  config: WhatsMyIpConfig,
+  pathFormat?: Format,
+): HttpResponse {
   if (typeof config.trustedProxyHops !== 'number') throw config.trustedProxyHops
-  const format = negotiate({
-    format: request.query.get('format') ?? pathFormat,
-    accept: request.headers.has('accept') ? request.headers.all('accept').join(', ') : undefined,
+  const format = pickFormat(request, FORMATS, { format: pathFormat })
+  const report = buildReport(clientAddress(request, config.trustedProxyHops), request)
+  const rendered = RENDERERS[format](report, request)
+  return { ...rendered, headers: { ...rendered.headers, ...COMMON_HEADERS } }
+}
+
+/**
+ * The whole app: `/ip` and `/ip/` negotiate, `/ip/<format>` names the format; GET (HEAD from
+ * GET) and the CORS preflight; 405 with Allow, 404 for anything else.
+ *
+ * @example
+ * await whatsMyIp({ trustedProxyHops: 0 }).handle(context.alb)
+ */
+export function whatsMyIp(config: WhatsMyIpConfig): Router {
+  const router = createRouter({
+    notFound: 'Not found: this app answers /ip (or /ip/text, /ip/json, /ip/html).',
   })
-  const report = buildReport(clientAddress(request.forwardedFor, config.trustedProxyHops), request)
-  const rendered = RENDERERS[format](report)
-  const response: HttpResponse = {
-    ...rendered,
-    headers: { ...rendered.headers, ...COMMON_HEADERS },
+  for (const path of ['/ip', '/ip/']) {
+    router.get(path, (req) => ipReport(req, config)).options(path, preflight)
   }
-  // HEAD: the same status and headers as GET, no body.
-  return request.method === 'HEAD' ? { ...response, body: '' } : response
+  return router
+    .get('/ip/:format', (req, { format }) => ipReport(req, config, formatFromPath(format)))
+    .options('/ip/:format', (_req, { format }) => {
+      formatFromPath(format)
+      return preflight()
+    })
 }

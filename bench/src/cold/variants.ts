@@ -55,6 +55,28 @@ const apps: Array<Omit<ColdVariant, 'bundle' | 'kind'> & { dir: string }> = [
     target: { addedMs: 10, gzipBytes: 30 * 1024 },
   },
   {
+    // a person's first /health with one S3 probe: loads the S3 probe's chunk and signs a
+    // HeadBucket (SigV4); the endpoint is a closed local port, so the probe fails fast (503)
+    name: 'health-checker (first S3 probe)',
+    dir: 'health-checker',
+    event: JSON.stringify(
+      albEvent({
+        method: 'GET',
+        path: '/health',
+        headers: { host: 'alb.example.com', accept: 'application/json' },
+      }),
+    ),
+    env: {
+      HEALTH_PROBES: JSON.stringify([{ name: 'uploads', type: 's3', bucket: 'bench-bucket' }]),
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9',
+      AWS_S3_FORCE_PATH_STYLE: 'true',
+      AWS_ACCESS_KEY_ID: 'AKIABENCHBENCHBENCH0',
+      AWS_SECRET_ACCESS_KEY: 'bench-secret-not-a-real-key',
+    },
+    expectStatus: 503,
+  },
+  {
     // the presign route loads the SDK, builds an S3Client and signs locally: no network
     name: 'upload-to-s3 (first SDK request: presign)',
     dir: 'upload-to-s3',

@@ -48,7 +48,9 @@ function jsonBody(r: Result, wrong: string[]): unknown {
 
 export function checkResult(name: EventName, result: unknown): Verdict {
   const multi = name === 'multi-value'
-  const contract = validateResult(result, multi ? 'multi' : 'single')
+  // errors (a 502) and warnings (tolerated shapes the ALB page calls incomplete) both mark ⚠️
+  const check = validateResult(result, multi ? 'multi' : 'single')
+  const contract = [...check.errors, ...check.warnings].map((i) => i.message)
   const wrong: string[] = []
   if (result === null || typeof result !== 'object')
     return { wrong: ['no result object'], contract }

@@ -1,16 +1,11 @@
 /**
- * A local S3 (s3rver) that the tests can stop and start again on the same port, to show what the
- * stack does while its storage is gone. @albkit/local's embedded S3 has no stop/restart handle,
- * so the suites run this one and start the balancer with `s3: false` plus the same environment
- * variables the embedded one would give every function (docs/architecture.md, "Local S3 as the
- * functions see it").
+ * The local S3 of @albkit/local (its own supervised process, `localS3Control`) with a handle the
+ * tests can stop and start again on the same port, to show what the stack does while its storage
+ * is gone. The suites start the balancer with `s3: false` plus the same environment variables the
+ * embedded one would give every function (docs/architecture.md, "Local S3 as the functions see it").
  */
-import { mkdirSync } from 'node:fs'
-import type { Server } from 'node:http'
-import { createServer } from 'node:net'
-import { localS3ClientConfig, localS3Environment } from '@albkit/local'
+import { localS3ClientConfig, localS3Control, localS3Environment } from '@albkit/local'
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
-import S3rver from 's3rver'
 
 export interface TestS3 {
   readonly endpoint: string
@@ -26,50 +21,16 @@ export interface TestS3 {
   close(): Promise<void>
 }
 
-/** A free loopback port (the OS picks it; we release it at once and bind it ourselves). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address !== null ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
 /**
  * @example
  * const s3 = await startTestS3({ dir: '/tmp/x/s3', buckets: ['uploads'] })
  * await s3.stop(); await s3.restart(); await s3.close()
  */
 export async function startTestS3(options: { dir: string; buckets: string[] }): Promise<TestS3> {
-  mkdirSync(options.dir, { recursive: true })
-  const port = await freePort()
-  const endpoint = `http://127.0.0.1:${port}`
-  let server: S3rver | undefined
-  const run = async () => {
-    const next = new S3rver({
-      address: '127.0.0.1',
-      port,
-      directory: options.dir,
-      silent: true,
-      configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
-    })
-    await next.run()
-    server = next
-  }
-  const stop = async () => {
-    const current = server
-    server = undefined
-    if (current === undefined) return
-    const http = (current as unknown as { httpServer?: Server }).httpServer
-    const closed = current.close()
-    http?.closeAllConnections()
-    await closed
-  }
-  await run()
+  const control = await localS3Control({ host: '127.0.0.1', port: 0, ...options })
+  const endpoint = control.endpoint
+  const port = Number(new URL(endpoint).port)
+  const stop = () => control.stop()
   const client = new S3Client(localS3ClientConfig(endpoint))
   return {
     endpoint,
@@ -77,10 +38,10 @@ export async function startTestS3(options: { dir: string; buckets: string[] }): 
     env: localS3Environment(endpoint),
     client,
     get running() {
-      return server !== undefined
+      return control.running
     },
     stop,
-    restart: run,
+    restart: () => control.start(),
     async read(bucket, key) {
       const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
       if (out.Body === undefined) throw new Error(`s3://${bucket}/${key}: no body`)

@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, type Metafile } from 'esbuild'
+import { type BundleReport, bundleReport } from './bundle-report.js'
 import { checkLazyOnly } from './check-lazy-only.js'
 
 /** Options for {@link bundleApp}. */
@@ -41,6 +42,8 @@ export interface BundleAppResult {
   chunks: string[]
   /** esbuild's metafile, also written to `<outdir>/meta.json` (open it in esbuild's analyzer). */
   metafile: Metafile
+  /** Total and cold-start sizes and the chunk count: print it with `formatBundleReport`. */
+  report: BundleReport
 }
 
 /**
@@ -66,8 +69,8 @@ const CHUNK_DIR = 'chunks'
  *
  * @example
  * ```ts
- * const { outfile, bytes, gzipBytes } = await bundleApp({ entry: 'src/handler.ts', outdir: 'dist' })
- * console.log(`${outfile}: ${bytes} B (${gzipBytes} B gzip)`)
+ * const { report } = await bundleApp({ entry: 'src/handler.ts', outdir: 'dist' })
+ * console.log(formatBundleReport('my-app', report))
  * await bundleApp({ entry: 'src/handler.ts', outdir: 'dist', lazyOnly: ['@aws-sdk', '@smithy'] })
  * ```
  */
@@ -109,5 +112,6 @@ export async function bundleApp(options: BundleAppOptions): Promise<BundleAppRes
     gzipBytes: gzipSync(code).byteLength,
     chunks,
     metafile: result.metafile,
+    report: await bundleReport(result.metafile, outfile),
   }
 }

@@ -11,10 +11,13 @@ test('decodes + as space and %XX as UTF-8', () => {
 })
 
 test('malformed % keeps the raw text and never throws', () => {
-  assert.equal(decodeFormComponent('100%'), '100%')
-  assert.equal(decodeFormComponent('%ZZ'), '%ZZ')
-  assert.equal(decodeFormComponent('%E0%A4%A'), '%E0%A4%A')
-  assert.equal(decodeFormComponent('a%20b%'), 'a b%')
-  assert.equal(decodeFormComponent('%FF+x'), '%FF x')
-  assert.equal(decodeFormComponent('%C3%A9%ZZ%41'), 'é%ZZA')
+  const cases: Array<[string, string]> = [
+    ['100%', '100%'],
+    ['%ZZ', '%ZZ'],
+    ['%E0%A4%A', '%E0%A4%A'],
+    ['a%20b%', 'a b%'],
+    ['%FF+x', '%FF x'],
+    ['%C3%A9%ZZ%41', 'é%ZZA'],
+  ]
+  for (const [raw, decoded] of cases) assert.equal(decodeFormComponent(raw), decoded, raw)
 })

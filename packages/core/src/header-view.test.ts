@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import fc from 'fast-check'
 import { HeaderRecordView } from './header-view.js'
 
 test('lower-case records are read directly, any case of name', () => {
@@ -39,4 +40,47 @@ test('multi-value records', () => {
   const all = v.all('cookie')
   all.push('mutated')
   assert.deepEqual(v.all('cookie'), ['a=1', 'b=2'])
+})
+
+test('a record with `Cookie` and `cookie` gives both values, before and after entries()', () => {
+  const rec = { Cookie: ['a=1'], cookie: ['b=2'] }
+  const fresh = new HeaderRecordView(rec)
+  assert.deepEqual(fresh.all('cookie'), ['a=1', 'b=2'])
+  const v = new HeaderRecordView(rec)
+  assert.deepEqual(v.all('cookie'), v.all('Cookie'))
+  v.entries()
+  assert.deepEqual(v.all('cookie'), ['a=1', 'b=2'])
+})
+
+test('every answer is the same whatever the order of calls (property)', () => {
+  const name = fc.constantFrom('cookie', 'Cookie', 'COOKIE', 'accept', 'Accept', 'x-a')
+  const value = fc.oneof(
+    fc.string({ maxLength: 3 }),
+    fc.array(fc.string({ maxLength: 3 }), { maxLength: 3 }),
+  )
+  const record = fc.dictionary(name, value, { maxKeys: 6 })
+  const call = fc.tuple(fc.constantFrom('get', 'first', 'all', 'has', 'entries'), name)
+  type Call = [string, string]
+  const ask = (v: HeaderRecordView, [method, n]: Call): unknown => {
+    switch (method) {
+      case 'get':
+        return v.get(n)
+      case 'first':
+        return v.first(n)
+      case 'all':
+        return v.all(n)
+      case 'has':
+        return v.has(n)
+      default:
+        return [...v.entries()]
+    }
+  }
+  fc.assert(
+    fc.property(record, fc.array(call, { maxLength: 12 }), (rec, calls) => {
+      const view = new HeaderRecordView(rec)
+      // each call on the shared view answers as the same call on a fresh view
+      for (const c of calls) assert.deepEqual(ask(view, c), ask(new HeaderRecordView(rec), c))
+    }),
+    { numRuns: 500 },
+  )
 })

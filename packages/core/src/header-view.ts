@@ -16,8 +16,10 @@ function hasUpperCaseKey(rec: Rec): boolean {
 
 /**
  * Case-insensitive header view over an event's `headers` / `multiValueHeaders`. The ALB sends
- * lower-case names (every AWS example does), so lookups go straight to the event object; a miss
- * checks once for upper-case names (hand-made events, other emulators) and then uses a map.
+ * lower-case names (every AWS example does), so lookups go straight to the event object. Whether
+ * the record also holds other spellings (hand-made events; serverless-offline keeps the client's
+ * casing) is decided once, before the first answer, so every answer is the same whatever the
+ * order of calls: such a record is read through a map that merges every spelling of a name.
  */
 export class HeaderRecordView extends MultiMapLookups {
   readonly #rec: Rec
@@ -28,8 +30,7 @@ export class HeaderRecordView extends MultiMapLookups {
     super()
     this.#rec = rec ?? {}
   }
-  // Checked on the first miss only: a hit on a lower-case key is already the answer.
-  #slow(): MapView | null {
+  #merged(): MapView | null {
     if (this.#map === undefined) {
       this.#map = hasUpperCaseKey(this.#rec)
         ? new MapView(toMultiMap(this.#rec, lower, identity), true)
@@ -38,22 +39,24 @@ export class HeaderRecordView extends MultiMapLookups {
     return this.#map
   }
   protected valuesOf(name: string): readonly string[] {
-    if (this.#map) return this.#map.all(name)
+    const map = this.#merged()
+    if (map !== null) return map.all(name)
     const v = this.#rec[name.toLowerCase()]
     // Type checks also keep inherited members (`constructor`, …) out.
     if (typeof v === 'string') return [v]
     if (Array.isArray(v)) return v
-    return this.#slow()?.all(name) ?? EMPTY
+    return EMPTY
   }
   // Overridden for speed: a single string value needs no array.
   override get(name: string): string | undefined {
-    if (this.#map) return this.#map.get(name)
+    const map = this.#merged()
+    if (map !== null) return map.get(name)
     const v = this.#rec[name.toLowerCase()]
     if (typeof v === 'string') return v
     if (Array.isArray(v)) return v[v.length - 1] as string | undefined
-    return this.#slow()?.get(name)
+    return undefined
   }
   entries(): IterableIterator<[string, string[]]> {
-    return (this.#slow() ?? new MapView(toMultiMap(this.#rec, lower, identity), true)).entries()
+    return (this.#merged() ?? new MapView(toMultiMap(this.#rec, lower, identity), true)).entries()
   }
 }

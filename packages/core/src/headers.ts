@@ -70,3 +70,35 @@ export function canonicalHeaderName(name: string): string {
   }
   return c
 }
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+const UNSAFE = /[\r\n\0]/
+
+/**
+ * Whether a header name is an RFC 9110 token (§5.1): what a response may carry.
+ * @example
+ * isHeaderName('X-Value') // true
+ * isHeaderName('Bad Name') // false
+ */
+export function isHeaderName(name: string): boolean {
+  return TOKEN.test(name)
+}
+
+/**
+ * Whether a header value or status text holds CR, LF or NUL (response splitting, RFC 9110 §5.5).
+ * @example
+ * hasLineBreak('a\r\nSet-Cookie: x') // true
+ */
+export function hasLineBreak(value: string): boolean {
+  return UNSAFE.test(value)
+}
+
+/**
+ * The bytes one header line takes in a response head: `Name: value\r\n` in UTF-8. The 32 KB
+ * limit on response headers (ELB user guide, "Quotas") is counted with this, once, everywhere.
+ * @example
+ * headerLineBytes('A', 'b') // 6
+ */
+export function headerLineBytes(name: string, value: string): number {
+  return Buffer.byteLength(name) + Buffer.byteLength(value) + 4
+}

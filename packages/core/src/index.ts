@@ -14,7 +14,13 @@ export {
 export type { AlbErrorOptions } from './errors.js'
 export { AlbError, albError, isAlbError } from './errors.js'
 export { decodeFormComponent } from './form.js'
-export { canonicalHeaderName, HOP_BY_HOP_HEADERS } from './headers.js'
+export {
+  canonicalHeaderName,
+  HOP_BY_HOP_HEADERS,
+  hasLineBreak,
+  headerLineBytes,
+  isHeaderName,
+} from './headers.js'
 export {
   ALB_MAX_REQUEST_BODY_BYTES,
   ALB_MAX_RESPONSE_BYTES,
@@ -44,6 +50,8 @@ export {
   redirect,
   text,
 } from './response.js'
+export type { ResultCheck, ResultIssue, ResultIssueCode } from './result-issues.js'
+export { RESULT_ISSUE_CODES, resultIssue } from './result-issues.js'
 export { isValidStatusCode, reasonPhrase, statusDescription } from './status.js'
 export type { ToAlbResultOptions } from './to-alb-result.js'
 export { toAlbResult } from './to-alb-result.js'
@@ -60,4 +68,4 @@ export type {
   AlbResultSingle,
 } from './types.js'
 export { eventMode } from './types.js'
-export { resultByteLength, validateResult } from './validate.js'
+export { isStatusDescriptionFor, resultByteLength, validateResult } from './validate.js'

@@ -1,3 +1,4 @@
+import type { ClientAddress } from './client-address.js'
 import type { HeaderView, QueryView } from './multi-map.js'
 import type { TraceHeader } from './trace.js'
 import type { AlbEvent, AlbHeaderMode } from './types.js'
@@ -28,12 +29,21 @@ export interface AlbRequest {
   readonly method: string
   readonly path: string
   readonly targetGroupArn: string
-  /** `User-Agent: ELB-HealthChecker/2.0`. */
+  /**
+   * The shape of an ALB health check: `GET`, `User-Agent: ELB-HealthChecker/2.0`, and none of the
+   * `X-Forwarded-For/-Proto/-Port` headers the balancer adds to listener traffic. The path is the
+   * target group's setting: compare it yourself (albkit's middy stack takes `healthCheckPath`).
+   */
   readonly isHealthCheck: boolean
   /** Case-insensitive. */
   readonly headers: HeaderView
   readonly cookies: ReadonlyMap<string, string>
-  /** Decoded with form rules (`+` is a space, keys decoded too). */
+  /**
+   * Decoded with form rules (`+` is a space, keys decoded too), exactly once: an event carrying
+   * both `queryStringParameters` and `multiValueQueryStringParameters` is not the ALB's (it sends
+   * one of them, raw) but serverless-offline's, whose values arrive decoded already; those are
+   * taken as they are.
+   */
   readonly query: QueryView
   /** Exactly as received: the ALB does not decode query strings. */
   readonly rawQuery: QueryView
@@ -45,6 +55,11 @@ export interface AlbRequest {
   json<T = unknown>(): T
   /** `X-Forwarded-For` entries, left → right, trimmed. The left-most is whatever the client typed. */
   readonly forwardedFor: string[]
+  /**
+   * The right-most `X-Forwarded-For` entry after skipping `trustedProxyHops`, parsed (ip, port when
+   * `routing.http.xff_client_port.enabled`, version); undefined when absent or not an address.
+   */
+  readonly clientAddress: ClientAddress | undefined
   /** The right-most `X-Forwarded-For` entry after skipping `trustedProxyHops`; port and [] stripped. */
   readonly clientIp: string | undefined
   /** 4 or 6 (`::ffff:1.2.3.4` is 6), undefined when there is no client IP. */

@@ -84,6 +84,35 @@ describe('in both modes', () => {
       assert.equal(req.clientIp, undefined)
       assert.deepEqual(req.trace, {})
     })
+    test(`${mode}: the health-check user agent alone does not make a health check (issue 14 #5)`, () => {
+      const ua = { 'user-agent': 'ELB-HealthChecker/2.0' }
+      // Through a listener: the balancer adds X-Forwarded-For/-Proto/-Port (any xff mode).
+      for (const xffMode of ['append', 'preserve', 'remove'] as const) {
+        const req = parseRequest(albEvent({ mode, path: '/health', headers: ua, xffMode }))
+        assert.equal(req.isHealthCheck, false, xffMode)
+      }
+      // Health checks are GETs: another method with the health-check shape is ordinary.
+      for (const method of ['PUT', 'POST', 'HEAD', 'DELETE']) {
+        const event = { ...healthCheckEvent({ mode, path: '/health' }), httpMethod: method }
+        assert.equal(parseRequest(event).isHealthCheck, false, method)
+      }
+      const other = healthCheckEvent({ mode }) as unknown as Record<string, Record<string, unknown>>
+      const key = mode === 'multi' ? 'multiValueHeaders' : 'headers'
+      other[key] = { 'user-agent': mode === 'multi' ? ['curl/8'] : 'curl/8' }
+      assert.equal(parseRequest(other as never).isHealthCheck, false, 'another user agent')
+    })
+    test(`${mode}: clientAddress is the parsed entry clientIp comes from`, () => {
+      const req = parseRequest(
+        albEvent({
+          mode,
+          headers: { 'x-forwarded-for': '6.6.6.6' },
+          sourceIp: '[2001:db8::7]:4431',
+        }),
+      )
+      assert.deepEqual(req.clientAddress, { ip: '2001:db8::7', port: 4431, version: 6 })
+      assert.equal(req.clientIp, '2001:db8::7')
+      assert.equal(parseRequest(albEvent({ mode, xffMode: 'remove' })).clientAddress, undefined)
+    })
     test(`${mode}: binary body bytes survive`, () => {
       const bytes = Uint8Array.from([0, 255, 128, 10, 13, 0xc3])
       const req = parseRequest(
@@ -218,5 +247,29 @@ describe('client address', () => {
       parseRequest({ ...e, headers: { 'x-forwarded-port': '70000' } }).forwardedPort,
       undefined,
     )
+  })
+})
+
+describe('the query is decoded exactly once', () => {
+  // ?q=a%2Bb%20c%25&p=x+y as the ALB hands it over: raw, in the field of the mode only
+  for (const mode of ['single', 'multi'] as const)
+    test(`ALB event (${mode}): %2B is a plus, + a space, %25 a percent sign`, () => {
+      const req = parseRequest(albEvent({ mode, query: 'q=a%2Bb%20c%25&p=x+y' }))
+      assert.equal(req.query.get('q'), 'a+b c%')
+      assert.equal(req.query.get('p'), 'x y')
+      assert.equal(req.rawQuery.get('q'), 'a%2Bb%20c%25')
+    })
+
+  test('serverless-offline event (both query fields, already decoded): not decoded again', () => {
+    // what serverless-offline 14 hands over for ?q=a%2Bb%20c%25&p=x+y (URLSearchParams decoded it)
+    const event = {
+      ...albEvent({ mode: 'multi' }),
+      queryStringParameters: { q: 'a+b c%', p: 'x y' },
+      multiValueQueryStringParameters: { q: ['a+b c%'], p: ['x y'] },
+    }
+    const req = parseRequest(event)
+    assert.equal(req.query.get('q'), 'a+b c%')
+    assert.equal(req.query.get('p'), 'x y')
+    assert.deepEqual(req.query.all('q'), ['a+b c%'])
   })
 })

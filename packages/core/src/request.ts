@@ -47,7 +47,18 @@ class Request implements AlbRequest {
     return this.event.requestContext?.elb?.targetGroupArn ?? ''
   }
   get isHealthCheck(): boolean {
-    return this.headers.get('user-agent') === HEALTH_CHECK_USER_AGENT
+    // A health check is a GET carrying only `User-Agent: ELB-HealthChecker/2.0` (ELB user guide,
+    // "Health checks for your target groups"). Listener traffic always carries the X-Forwarded-*
+    // headers the balancer adds (ELB user guide, "HTTP headers and Application Load Balancers"),
+    // so a client sending that user agent through the listener is not taken for one (issue 14 #5).
+    const h = this.headers
+    return (
+      this.event.httpMethod === 'GET' &&
+      h.get('user-agent') === HEALTH_CHECK_USER_AGENT &&
+      !h.has('x-forwarded-for') &&
+      !h.has('x-forwarded-proto') &&
+      !h.has('x-forwarded-port')
+    )
   }
   get headers(): HeaderView {
     if (this.#headers === undefined) {
@@ -73,11 +84,20 @@ class Request implements AlbRequest {
     return this.#rawQuery
   }
   get query(): QueryView {
-    this.#query ??= new MapView(
-      toMultiMap(this.#rawQuerySource(), decodeFormComponent, decodeFormComponent),
-      false,
-    )
+    // Decoded once, never twice: an event with both query fields is not the ALB's (it sends
+    // exactly one, raw — Lambda developer guide, "Process Application Load Balancer requests
+    // with Lambda") but serverless-offline's, whose values URLSearchParams already decoded.
+    this.#query ??= this.#queryIsDecoded()
+      ? this.rawQuery
+      : new MapView(
+          toMultiMap(this.#rawQuerySource(), decodeFormComponent, decodeFormComponent),
+          false,
+        )
     return this.#query
+  }
+  #queryIsDecoded(): boolean {
+    const e = this.event
+    return 'queryStringParameters' in e && 'multiValueQueryStringParameters' in e
   }
   get cookies(): ReadonlyMap<string, string> {
     this.#cookies ??= parseCookies(this.headers.all('cookie'))
@@ -163,6 +183,9 @@ class Request implements AlbRequest {
       this.#client = (entry === undefined ? undefined : parseClientAddress(entry)) ?? null
     }
     return this.#client ?? undefined
+  }
+  get clientAddress(): ClientAddress | undefined {
+    return this.#clientAddress()
   }
   get clientIp(): string | undefined {
     return this.#clientAddress()?.ip

@@ -86,7 +86,7 @@ test('any builder output passes validateResult in both modes', () => {
             )
             continue
           }
-          assert.deepEqual(validateResult(result, mode), [])
+          assert.deepEqual(validateResult(result, mode), { errors: [], warnings: [] })
         }
       }),
       { numRuns },
@@ -129,7 +129,7 @@ test('toAlbResult never emits CR, LF or NUL in headers (it throws AlbError 500 i
             assert.ok(safe(k))
             for (const v of vs) assert.ok(safe(v))
           }
-          assert.deepEqual(validateResult(result, mode), [])
+          assert.deepEqual(validateResult(result, mode), { errors: [], warnings: [] })
         },
       ),
       { numRuns },

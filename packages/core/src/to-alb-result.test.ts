@@ -103,7 +103,7 @@ describe('toAlbResult', () => {
       'X-B': 'true',
       'X-Content-Type-Options': 'nosniff',
     })
-    assert.deepEqual(validateResult(r, 'single'), [])
+    assert.deepEqual(validateResult(r, 'single'), { errors: [], warnings: [] })
   })
   test('array header values: separate in multi, comma-joined in single', () => {
     const r = { statusCode: 200, headers: { vary: ['Origin', 'Cookie'] } }
@@ -221,7 +221,7 @@ describe('toAlbResult', () => {
       for (const mode of ['single', 'multi'] as const) {
         const r = toAlbResult(binary(new Uint8Array(760_000), 'application/octet-stream'), { mode })
         assert.equal(r.statusCode, 500)
-        assert.deepEqual(validateResult(r, mode), [])
+        assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
         const msg = JSON.parse(r.body).error as string
         assert.match(msg, /\d+ bytes, over the ALB limit of 1000000 bytes/)
       }
@@ -240,6 +240,9 @@ describe('toAlbResult', () => {
   })
   test('json() output validates in both modes', () => {
     for (const mode of ['single', 'multi'] as const)
-      assert.deepEqual(validateResult(toAlbResult(json({ a: 1 }), { mode }), mode), [])
+      assert.deepEqual(validateResult(toAlbResult(json({ a: 1 }), { mode }), mode), {
+        errors: [],
+        warnings: [],
+      })
   })
 })

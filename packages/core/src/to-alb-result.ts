@@ -1,11 +1,17 @@
 import { AlbError } from './errors.js'
-import { canonicalHeaderName, HOP_BY_HOP_HEADERS } from './headers.js'
+import {
+  canonicalHeaderName,
+  HOP_BY_HOP_HEADERS,
+  hasLineBreak,
+  headerLineBytes,
+  isHeaderName,
+} from './headers.js'
 import { ALB_MAX_RESPONSE_BYTES, ALB_MAX_RESPONSE_HEADER_BYTES } from './limits.js'
 import type { HttpResponse } from './response.js'
 import { encodeResultBody } from './result-body.js'
 import { isValidStatusCode, statusDescription } from './status.js'
 import type { AlbHeaderMode, AlbResult } from './types.js'
-import { resultByteLength } from './validate.js'
+import { isStatusDescriptionFor, resultByteLength } from './validate.js'
 
 /**
  * Options of {@link toAlbResult}.
@@ -27,8 +33,6 @@ export interface ToAlbResultOptions {
   setCookiePolicy?: 'last' | 'error'
 }
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
-const BAD_CHARS = /[\r\n\0]/
 let warnedCookies = false
 
 function reject(what: string): AlbError {
@@ -36,7 +40,7 @@ function reject(what: string): AlbError {
 }
 
 function checkValue(name: string, value: string): string {
-  if (BAD_CHARS.test(value))
+  if (hasLineBreak(value))
     throw reject(`header ${name} contains CR, LF or NUL (header injection); value rejected`)
   return value
 }
@@ -49,14 +53,8 @@ function setOwn<T>(o: Record<string, T>, k: string, v: T): void {
 }
 
 function describe(custom: string | undefined, code: number): string {
-  // A custom description is kept only if it is "<code> <text>" without control characters.
-  if (
-    typeof custom === 'string' &&
-    custom.startsWith(`${code} `) &&
-    custom.length > 4 &&
-    !BAD_CHARS.test(custom)
-  )
-    return custom
+  // A custom description is kept only if the one result check (validate.ts) takes it.
+  if (typeof custom === 'string' && isStatusDescriptionFor(custom, code)) return custom
   return statusDescription(code)
 }
 
@@ -103,7 +101,7 @@ export function toAlbResult(response: HttpResponse, options: ToAlbResultOptions)
     for (const name in given) {
       const v = given[name] as unknown
       if (v == null) continue
-      if (!TOKEN.test(name))
+      if (!isHeaderName(name))
         throw reject(`invalid header name ${JSON.stringify(name.slice(0, 100))}`)
       const lower = name.toLowerCase()
       if (HOP_BY_HOP_HEADERS.has(lower)) continue
@@ -173,9 +171,12 @@ export function toAlbResult(response: HttpResponse, options: ToAlbResultOptions)
     result = { statusCode: code, statusDescription, isBase64Encoded, headers: single, body }
   }
   if (headerChars * 3 > ALB_MAX_RESPONSE_HEADER_BYTES) {
-    const headerBytes = Buffer.byteLength(
-      [...headers].map(([k, v]) => v.map((s) => `${k}: ${s}\r\n`).join('')).join(''),
-    )
+    // counted on what is sent: in single mode a list went out comma-joined, as one line
+    let headerBytes = 0
+    const sent: Record<string, string | string[]> =
+      'multiValueHeaders' in result ? result.multiValueHeaders : result.headers
+    for (const [k, v] of Object.entries(sent))
+      for (const s of typeof v === 'string' ? [v] : v) headerBytes += headerLineBytes(k, s)
     if (headerBytes > ALB_MAX_RESPONSE_HEADER_BYTES)
       return tooLarge(
         `response headers are ${headerBytes} bytes, over the ALB limit of ${ALB_MAX_RESPONSE_HEADER_BYTES} bytes`,

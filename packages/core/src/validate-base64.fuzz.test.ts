@@ -3,6 +3,7 @@ import { test } from 'node:test'
 import fc from 'fast-check'
 import { numRuns } from './fuzz-runs.js'
 import { ALB_MAX_RESPONSE_BYTES } from './limits.js'
+import { fixtures } from './testing/index.js'
 import { isBase64Text, resultByteLength, validateResult } from './validate.js'
 
 const REFERENCE = /^[A-Za-z0-9+/]*={0,2}$/
@@ -35,21 +36,18 @@ test('isBase64Text on real encodings and on a corrupted large body', () => {
 })
 
 test('validateResult measures a base64 result exactly at the 1 MB boundary', () => {
-  const shell = {
-    statusCode: 200,
-    statusDescription: '200 OK',
-    isBase64Encoded: true,
-    headers: { 'Content-Type': 'application/octet-stream' },
-    body: '',
-  }
+  const shell = { ...fixtures.exampleResult, isBase64Encoded: true, body: '' }
+  shell.headers = { 'Content-Type': 'application/octet-stream' }
   const room = ALB_MAX_RESPONSE_BYTES - resultByteLength(shell)
   const fits = { ...shell, body: 'A'.repeat(room - (room % 4)) }
   const over = { ...shell, body: 'A'.repeat(room - (room % 4) + 4) }
   assert.ok(resultByteLength(fits) <= ALB_MAX_RESPONSE_BYTES)
-  assert.deepEqual(validateResult(fits, 'single'), [])
+  assert.deepEqual(validateResult(fits, 'single'), { errors: [], warnings: [] })
   assert.ok(resultByteLength(over) > ALB_MAX_RESPONSE_BYTES)
-  assert.match(
-    validateResult(over, 'single').join(),
-    new RegExp(`result is ${resultByteLength(over)} bytes`),
+  const { errors } = validateResult(over, 'single')
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ['document-too-large'],
   )
+  assert.match(errors[0]?.message ?? '', new RegExp(`result is ${resultByteLength(over)} bytes`))
 })

@@ -3,17 +3,10 @@
  * templates you deploy, with an embedded S3.
  */
 
+export { LAMBDA_HEALTH_CHECK_DEFAULTS } from './config/health-check.js'
 export { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
-export {
-  type ConformanceResult,
-  type ConformanceTarget,
-  runConformance,
-} from './conformance/index.js'
-export type {
-  CapturedExchange,
-  ResultCheck,
-  ResultIssue,
-} from './console/captured-exchange.js'
+export { type CfnResource, type CfnTemplate, parseTemplate } from './config/parse-template.js'
+export type { CapturedExchange } from './console/captured-exchange.js'
 export type { ExchangeStore } from './console/exchange-store.js'
 export type { ExchangeDetail, ExchangeSummary } from './console/exchange-views.js'
 export {
@@ -24,4 +17,6 @@ export {
   localS3Environment,
 } from './local-s3-client-config.js'
 export type { TargetReport } from './runtime/health-checker.js'
+export { type LocalS3Control, localS3Control } from './runtime/local-s3.js'
+export { forwardedTraceId } from './runtime/trace-id.js'
 export { type LocalAlb, type StartOptions, start } from './start.js'

@@ -2,14 +2,16 @@
  * Start the local load balancer: read the templates, start the embedded S3, the listener, the
  * admin server and the health checks. `close()` releases every handle.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
 import { captureExchange, captureRefused } from './console/capture-exchange.js'
 import { ExchangeStore } from './console/exchange-store.js'
 import { TargetHistory } from './console/target-history.js'
+import { localS3Environment } from './local-s3-client-config.js'
 import { createAdminServer } from './runtime/admin-server.js'
 import { Balancer } from './runtime/balancer.js'
 import type { XffMode } from './runtime/build-event.js'
@@ -17,7 +19,7 @@ import { functionEnv } from './runtime/function-env.js'
 import { FunctionPool, type Isolation } from './runtime/function-pool.js'
 import { HealthChecker, type TargetReport } from './runtime/health-checker.js'
 import { createFront } from './runtime/http-front.js'
-import { type LocalS3Control, localS3Control, s3Environment } from './runtime/local-s3.js'
+import { type LocalS3Control, localS3Control } from './runtime/local-s3.js'
 import { LogSink } from './runtime/log-sink.js'
 import { formatRouteTable, routeTable } from './runtime/route-table.js'
 import { type CodeWatcher, watchCode } from './runtime/watch-code.js'
@@ -52,6 +54,12 @@ export interface StartOptions {
   random?: () => number
   /** X-Forwarded-For processing when a target group does not set it; default append */
   xffMode?: XffMode
+  /**
+   * Reorder response headers and the values of a multi-value header, as the real ALB may
+   * (ELB user guide note; serverless-http issue #244), so order-dependent apps fail locally.
+   * Default false.
+   */
+  shuffleHeaders?: boolean
   /** local cap on instances per function without reserved concurrency; default 32 */
   maxInstancesPerFunction?: number
   /**
@@ -165,15 +173,20 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
         port: s3opts.port ?? 4569,
         dir: resolve(s3opts.dir ?? '.albkit/s3'),
         buckets: config.buckets.map((b) => b.bucketName),
+        onReport: (line) => sink.info(line),
       })
       cleanups.push(() => s3?.stop())
     }
+    // the functions' HOME: private and empty, never the developer's (no ~/.aws to find)
+    const home = mkdtempSync(join(tmpdir(), 'albkit-home-'))
+    cleanups.push(() => rmSync(home, { recursive: true, force: true }))
     const pools = new Map<string, FunctionPool>()
     const file = workerFile()
     for (const fn of config.functions) {
       const env = functionEnv(fn, {
         region,
-        s3: s3 === undefined ? {} : s3Environment(s3.endpoint),
+        s3: s3 === undefined ? {} : localS3Environment(s3.endpoint),
+        home,
         overrides: options.env ?? {},
       })
       pools.set(
@@ -200,6 +213,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       random: options.random ?? Math.random,
       listenerPort: () => listenerPort,
       xffMode: options.xffMode ?? 'append',
+      shuffleHeaders: options.shuffleHeaders ?? false,
       captureChars: () => (store?.watching === true ? store.limits.bodyBytes : undefined),
     })
     const front = createFront({

@@ -4,7 +4,7 @@ import { AlbError, type AlbEvent } from '@albkit/core'
 import middy from '@middy/core'
 import { albBodyLimit } from './alb-body-limit.js'
 import { albRequest } from './alb-request.js'
-import { albEvent, lambdaContext, modes } from './test-support/lambda.js'
+import { albEvent, lambdaContext, modes } from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 const app = (maxBytes?: number) =>

@@ -12,7 +12,7 @@ import {
   lambdaContext,
   memoryLog,
   modes,
-} from './test-support/lambda.js'
+} from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 const traceRoot = '1-5c536348-3d683b8b04734faae651f476'
@@ -33,7 +33,7 @@ for (const mode of modes) {
         throw albError(405, 'Use GET or HEAD', { headers: { Allow: 'GET, HEAD' } })
       }, log)
       const r = (await handler(event, lambdaContext())) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 405)
       assert.equal(r.statusDescription, '405 Method Not Allowed')
       assert.deepEqual(headersOf(r).allow, ['GET, HEAD'])
@@ -48,7 +48,7 @@ for (const mode of modes) {
         throw new Error('password=hunter2 at db.internal:5432')
       }, log)
       const r = (await handler(event, lambdaContext('req-77'))) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 500)
       const body = bodyBytes(r).toString()
       assert.doesNotMatch(body, /hunter2|db\.internal/)
@@ -78,7 +78,7 @@ for (const mode of modes) {
         throw 'just a string'
       }, log)
       const r = (await handler(event, lambdaContext())) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 500)
       assert.doesNotMatch(bodyBytes(r).toString(), /just a string/)
       assert.equal(lines.length, 1)
@@ -93,5 +93,5 @@ test('albErrors: a result the handler cannot serialise (BigInt) still ends as a 
     .handler(() => ({ n: 1n }))
   const r = (await handler(albEvent({ mode: 'multi' }), lambdaContext())) as AlbResult
   assert.equal(r.statusCode, 500)
-  assert.deepEqual(validateResult(r, 'multi'), [])
+  assert.deepEqual(validateResult(r, 'multi'), { errors: [], warnings: [] })
 })

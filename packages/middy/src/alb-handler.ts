@@ -1,11 +1,10 @@
 import type { AlbEvent } from '@albkit/core'
 import middy, { type MiddyfiedHandler } from '@middy/core'
-import type { AlbDefaultsOptions } from './alb-defaults.js'
-import { albStack } from './alb-stack.js'
+import { type AlbStackOptions, albStack } from './alb-stack.js'
 import type { AlbContext, AlbHandlerReturn, AlbMiddleware } from './types.js'
 
-/** Options for {@link albHandler}: albDefaults' options plus your own middlewares. */
-export interface AlbHandlerOptions extends AlbDefaultsOptions {
+/** Options for {@link albHandler}: albStack's options plus your own middlewares. */
+export interface AlbHandlerOptions extends AlbStackOptions {
   /** Middlewares after the standard stack: their `before` runs once the request is parsed. */
   use?: AlbMiddleware[]
 }
@@ -20,7 +19,7 @@ export type AlbLogic = (
  * The handler construction every albkit app uses: `middy` without its early-timeout timer
  * (`timeoutEarlyInMillis: 0`: Lambda enforces the function timeout itself and the ALB answers
  * 502 for a timed-out invocation either way; the timer costs a setTimeout, a promise and a
- * Promise.race per invocation), {@link albStack} (the albDefaults stack as one middleware),
+ * Promise.race per invocation), {@link albStack} (the standard stack as one middleware),
  * then `opts.use`, then your logic. The result is a middy handler: `.use()` still works.
  *
  * @example

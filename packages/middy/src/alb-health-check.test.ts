@@ -11,7 +11,7 @@ import {
   lambdaContext,
   memoryLog,
   modes,
-} from './test-support/lambda.js'
+} from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 function app(opts: Parameters<typeof albHealthCheck>[0], calls: string[]) {
@@ -27,11 +27,11 @@ for (const mode of modes) {
   describe(`albHealthCheck (${mode}-value event)`, () => {
     test('answers ELB-HealthChecker/2.0 with 200 OK before the rest of the stack', async () => {
       const calls: string[] = []
-      const r = (await app({}, calls)(
+      const r = (await app({ healthCheckPath: '/health' }, calls)(
         healthCheckEvent({ mode, path: '/health' }),
         lambdaContext(),
       )) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 200)
       assert.equal(bodyBytes(r).toString(), 'OK')
       assert.deepEqual(calls, [], 'neither albJsonBody (would 415) nor the handler ran')
@@ -42,14 +42,14 @@ for (const mode of modes) {
         healthCheckEvent({ mode }),
         lambdaContext(),
       )) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 503)
     })
 
     test('probe HttpResponse is used as the answer', async () => {
       const probe = () => text('degraded', { statusCode: 299 })
       const r = (await app({ probe }, [])(healthCheckEvent({ mode }), lambdaContext())) as AlbResult
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 299)
       assert.equal(bodyBytes(r).toString(), 'degraded')
     })
@@ -65,20 +65,33 @@ for (const mode of modes) {
       )) as AlbResult
       assert.equal(r.statusCode, 503)
       assert.doesNotMatch(bodyBytes(r).toString(), /redis/)
-      assert.equal(lines.length, 1)
+      // the probe failure, then the answered check at debug level
+      assert.deepEqual(
+        lines.map((l) => l.level),
+        ['error', 'debug'],
+      )
     })
   })
 }
 
-test('albHealthCheck: ordinary requests reach the handler', async () => {
-  const calls: string[] = []
-  const handler = middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-    .use(albHealthCheck())
-    .handler(() => {
-      calls.push('handler')
-      return 'handled'
-    })
-  const r = await handler(albEvent({ path: '/health' }), lambdaContext())
-  assert.equal(r, 'handled')
-  assert.deepEqual(calls, ['handler'])
+// Issue 14 #5: the health checker's user agent on another method or through a listener (which
+// adds X-Forwarded-*) used to get the short-circuit's 200 without reaching the handler.
+test("albHealthCheck: ordinary requests reach the handler, also with the health checker's user agent", async () => {
+  const ua = { 'user-agent': 'ELB-HealthChecker/2.0' }
+  for (const event of [
+    albEvent({ path: '/health' }),
+    albEvent({ method: 'PUT', path: '/', headers: ua, body: 'x' }),
+    albEvent({ method: 'GET', path: '/', headers: ua }),
+    { ...healthCheckEvent(), httpMethod: 'POST' },
+  ]) {
+    const calls: string[] = []
+    const handler = middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
+      .use(albHealthCheck())
+      .handler(() => {
+        calls.push('handler')
+        return 'handled'
+      })
+    assert.equal(await handler(event, lambdaContext()), 'handled')
+    assert.deepEqual(calls, ['handler'], `${event.httpMethod} ${event.path}`)
+  }
 })

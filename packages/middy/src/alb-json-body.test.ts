@@ -4,7 +4,7 @@ import { AlbError, type AlbEvent } from '@albkit/core'
 import middy from '@middy/core'
 import { type AlbJsonContext, albJsonBody } from './alb-json-body.js'
 import { albRequest } from './alb-request.js'
-import { albEvent, lambdaContext, modes } from './test-support/lambda.js'
+import { albEvent, lambdaContext, modes } from './testing/lambda.js'
 import type { AlbHandlerReturn } from './types.js'
 
 const app = () =>

@@ -14,7 +14,7 @@ export interface AlbJsonContext extends AlbContext {
  * @example
  * ```ts
  * middy<AlbEvent, AlbHandlerReturn, Error, AlbJsonContext>()
- *   .use([...albDefaults(), albJsonBody()])
+ *   .use([albStack(), albJsonBody()])
  *   .handler((_e, context) => ({ got: context.jsonBody }))
  * ```
  */

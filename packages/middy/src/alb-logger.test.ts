@@ -6,7 +6,7 @@ import { albErrors } from './alb-errors.js'
 import { albLogger } from './alb-logger.js'
 import { albRequest } from './alb-request.js'
 import { albResponse } from './alb-response.js'
-import { albEvent, lambdaContext, memoryLog, modes } from './test-support/lambda.js'
+import { albEvent, lambdaContext, memoryLog, modes } from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 const traceRoot = '1-67891233-abcdef012345678912345678'

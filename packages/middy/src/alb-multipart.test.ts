@@ -5,9 +5,17 @@ import middy from '@middy/core'
 import { type AlbMultipartContext, albMultipart } from './alb-multipart.js'
 import { albRequest } from './alb-request.js'
 import type { MultipartLimits } from './parse-multipart.js'
-import { albEvent, lambdaContext, modes } from './test-support/lambda.js'
-import { allBytes, multipartBody, type Part } from './test-support/multipart-body.js'
+import { albEvent, lambdaContext, modes } from './testing/lambda.js'
+import { multipartBody, type Part } from './testing/multipart-body.js'
 import type { AlbHandlerReturn } from './types.js'
+
+/** Every byte value 0–255, twice, plus a fake boundary line inside the data. */
+export function allBytes(): Uint8Array {
+  const out = new Uint8Array(512 + 8)
+  for (let i = 0; i < 512; i++) out[i] = i % 256
+  out.set(Buffer.from('\r\n--x\r\n'), 512)
+  return out
+}
 
 const app = (limits: Partial<MultipartLimits> = {}) =>
   middy<AlbEvent, AlbHandlerReturn, Error, AlbMultipartContext>()

@@ -24,7 +24,7 @@ const defaults: MultipartLimits = {
  * @example
  * ```ts
  * middy<AlbEvent, AlbHandlerReturn, Error, AlbMultipartContext>()
- *   .use([...albDefaults(), albMultipart({ maxFiles: 1, maxFileBytes: 512 * 1024 })])
+ *   .use([albStack(), albMultipart({ maxFiles: 1, maxFileBytes: 512 * 1024 })])
  *   .handler((_e, context) => ({ names: context.multipart.files.map((f) => f.filename) }))
  * ```
  */

@@ -12,7 +12,7 @@ import {
   lambdaContext,
   memoryLog,
   modes,
-} from './test-support/lambda.js'
+} from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 function app(value: () => AlbHandlerReturn, opts: Parameters<typeof albResponse>[0] = {}) {
@@ -35,7 +35,7 @@ for (const mode of modes) {
         app(() => 'héllo'),
         event,
       )
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.ok(headerKey in r)
       assert.equal(r.statusCode, 200)
       assert.equal(r.statusDescription, '200 OK')
@@ -48,7 +48,7 @@ for (const mode of modes) {
         app(() => ({ a: [1, 'two'] })),
         event,
       )
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.match(headersOf(r)['content-type']?.[0] ?? '', /^application\/json/)
       assert.deepEqual(JSON.parse(bodyBytes(r).toString('utf8')), { a: [1, 'two'] })
     })
@@ -59,7 +59,7 @@ for (const mode of modes) {
         app(() => bytes),
         event,
       )
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.isBase64Encoded, true)
       assert.deepEqual(headersOf(r)['content-type'], ['application/octet-stream'])
       assert.deepEqual(bodyBytes(r), bytes)
@@ -70,7 +70,7 @@ for (const mode of modes) {
         app(() => undefined),
         event,
       )
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 204)
       assert.equal(r.body ?? '', '')
     })
@@ -80,7 +80,7 @@ for (const mode of modes) {
         app(() => json({ ok: true }, { statusCode: 201, cookies: ['a=1; Path=/', 'b=2'] })),
         event,
       )
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 201)
       assert.equal(r.statusDescription, '201 Created')
       const cookies = headersOf(r)['set-cookie'] ?? []
@@ -113,7 +113,7 @@ for (const mode of modes) {
         app(() => bad, { log }),
         event,
       )
-      assert.deepEqual(validateResult(r, mode), [])
+      assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] })
       assert.equal(r.statusCode, 500)
       assert.equal(lines.length, 1)
       const problems = lines[0]?.problems
@@ -139,7 +139,7 @@ test('albResponse: compress uses the request Accept-Encoding', async () => {
   const plain = await call(handler, albEvent({}))
   assert.equal(headersOf(plain)['content-encoding'], undefined)
   const zipped = await call(handler, albEvent({ headers: { 'accept-encoding': 'gzip' } }))
-  assert.deepEqual(validateResult(zipped, 'single'), [])
+  assert.deepEqual(validateResult(zipped, 'single'), { errors: [], warnings: [] })
   assert.ok(headersOf(zipped)['content-encoding']?.[0])
   assert.equal(zipped.isBase64Encoded, true)
   assert.ok(bodyBytes(zipped).length < big.length)

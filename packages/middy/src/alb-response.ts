@@ -34,7 +34,9 @@ export function respond(request: MiddyRequest, options: Required<AlbResponseOpti
   const mode = modeOf(request)
   const classified = classify(request.response)
   if (classified.kind === 'result') {
-    const problems = validateResult(classified.result, mode)
+    // albkit passes on only complete results: a tolerated shape (warnings) is refused here too
+    const { errors, warnings } = validateResult(classified.result, mode)
+    const problems = [...errors, ...warnings].map((issue) => issue.message)
     if (problems.length === 0) return
     const traceId = traceRootOf(request)
     writeLog(options.log, {

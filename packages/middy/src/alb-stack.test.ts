@@ -11,68 +11,63 @@ import {
 } from '@albkit/core'
 import middy from '@middy/core'
 import { albBodyLimit } from './alb-body-limit.js'
-import { albDefaults } from './alb-defaults.js'
 import { albHandler } from './alb-handler.js'
 import { albJsonBody } from './alb-json-body.js'
-import { albStack } from './alb-stack.js'
+import { type AlbStackOptions, albStack } from './alb-stack.js'
 import {
   albEvent,
+  bodyBytes,
+  headersOf,
   healthCheckEvent,
   lambdaContext,
+  memoryLog,
   modes,
   type TestContext,
-} from './test-support/lambda.js'
+} from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn, AlbMiddleware } from './types.js'
 
 type Logic = (event: AlbEvent, context: AlbContext) => AlbHandlerReturn | Promise<AlbHandlerReturn>
-type StackOptions = Parameters<typeof albDefaults>[0]
 
-/** Log lines with the values that differ run to run (time, duration, stack frames) blanked. */
-function normalise(line: string): unknown {
-  const v = JSON.parse(line) as Record<string, unknown>
-  if ('timestamp' in v) v.timestamp = 'T'
-  if ('durationMs' in v) v.durationMs = 'D'
-  const error = v.error as Record<string, unknown> | undefined
-  if (error && typeof error === 'object' && 'stack' in error) error.stack = 'S'
-  return v
-}
-
-/** Runs one event through albDefaults and albStack with the same options; returns both outcomes. */
-async function both(
+/** Runs one event through albStack (plus `extra` middlewares); returns the result and log lines. */
+async function run(
   event: AlbEvent,
   logic: Logic,
-  opts: Omit<NonNullable<StackOptions>, 'log'> = {},
+  opts: Omit<AlbStackOptions, 'log'> = {},
   extra: AlbMiddleware<TestContext>[] = [],
 ) {
-  const run = async (stack: AlbMiddleware | AlbMiddleware[]) => {
-    const lines: unknown[] = []
-    const handler = middy<AlbEvent, AlbHandlerReturn, Error, TestContext>()
-      .use(stack)
-      .use(extra)
-      .handler(logic)
-    let result: unknown
-    try {
-      result = await handler(structuredClone(event), lambdaContext())
-    } catch (error) {
-      result = { threw: error instanceof Error ? error.message : String(error) }
-    }
-    return { result, lines }
+  const { log, lines } = memoryLog()
+  const calls: string[] = []
+  const handler = middy<AlbEvent, AlbHandlerReturn, Error, TestContext>()
+    .use(albStack({ ...opts, log }))
+    .use(extra)
+    .handler((e, c) => {
+      calls.push('handler')
+      return logic(e, c)
+    })
+  let result: unknown
+  try {
+    result = await handler(structuredClone(event), lambdaContext())
+  } catch (error) {
+    result = { threw: error instanceof Error ? error.message : String(error) }
   }
-  const lines = { defaults: [] as unknown[], stack: [] as unknown[] }
-  const a = await run(albDefaults({ ...opts, log: (l) => lines.defaults.push(normalise(l)) }))
-  const b = await run(albStack({ ...opts, log: (l) => lines.stack.push(normalise(l)) }))
-  return { defaults: { ...a, lines: lines.defaults }, stack: { ...b, lines: lines.stack } }
+  return { result: result as AlbResult, lines, calls }
 }
 
 const ok: Logic = (_e, c) => ({ ip: c.alb.clientIp, method: c.alb.method })
 const traced = { 'x-amzn-trace-id': 'Root=1-67891233-abcdef012345678912345678' }
 
 for (const mode of modes) {
-  describe(`albStack behaves as albDefaults (${mode}-value)`, () => {
+  describe(`albStack (${mode}-value)`, () => {
+    // [name, event, logic, expected status, expected request-line status or null, opts, extra]
     const cases: Array<
-      [string, AlbEvent, Logic, NonNullable<StackOptions>?, AlbMiddleware<TestContext>[]?]
+      [string, AlbEvent, Logic, number, AlbStackOptions?, AlbMiddleware<TestContext>[]?]
     > = [
-      ['an ordinary request', albEvent({ mode, headers: traced, sourceIp: '198.51.100.7' }), ok],
+      [
+        'an ordinary request',
+        albEvent({ mode, headers: traced, sourceIp: '198.51.100.7' }),
+        ok,
+        200,
+      ],
       [
         'a JSON body through albJsonBody',
         albEvent({
@@ -82,6 +77,7 @@ for (const mode of modes) {
           body: '{"a":"<&>"}',
         }),
         (_e, c) => (c as TestContext).jsonBody as AlbHandlerReturn,
+        200,
         {},
         [albJsonBody()],
       ],
@@ -89,33 +85,17 @@ for (const mode of modes) {
         'a wrong body type → 415',
         albEvent({ mode, method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }),
         ok,
+        415,
         {},
         [albJsonBody()],
       ],
-      ['a health check', healthCheckEvent({ mode }), ok],
-      ['a failing probe', healthCheckEvent({ mode }), ok, { probe: () => false }],
       [
-        'a throwing probe',
-        healthCheckEvent({ mode }),
-        ok,
-        {
-          probe: () => {
-            throw new Error('db down')
-          },
-        },
-      ],
-      [
-        'a probe response',
-        healthCheckEvent({ mode }),
-        ok,
-        { probe: () => text('busy', { statusCode: 503 }) },
-      ],
-      [
-        'a raw error',
+        'a raw error → 500',
         albEvent({ mode, headers: traced }),
         () => {
           throw new Error('SELECT secret')
         },
+        500,
       ],
       [
         'an AlbError with headers',
@@ -123,10 +103,11 @@ for (const mode of modes) {
         () => {
           throw albError(429, 'Slow down', { headers: { 'Retry-After': '7' } })
         },
+        429,
       ],
-      ['a string', albEvent({ mode }), () => 'hi'],
-      ['undefined → 204', albEvent({ mode }), () => undefined],
-      ['bytes', albEvent({ mode }), () => new Uint8Array([0, 1, 255])],
+      ['a string', albEvent({ mode }), () => 'hi', 200],
+      ['undefined → 204', albEvent({ mode }), () => undefined, 204],
+      ['bytes', albEvent({ mode }), () => new Uint8Array([0, 1, 255]), 200],
       [
         'cookies',
         albEvent({ mode }),
@@ -135,16 +116,18 @@ for (const mode of modes) {
             { a: 1 },
             { cookies: ['a=1; Path=/', 'b=2; Expires=Fri, 01 Jan 2027 00:00:00 GMT'] },
           ),
+        200,
         { setCookiePolicy: 'last' },
       ],
       [
         'compressed',
         albEvent({ mode, headers: { 'accept-encoding': 'gzip' } }),
         () => text('x'.repeat(5000)),
+        200,
         { compress: true },
       ],
       [
-        'an invalid AlbResult',
+        'an invalid AlbResult → 500',
         albEvent({ mode }),
         () =>
           ({
@@ -153,47 +136,147 @@ for (const mode of modes) {
             headers: {},
             body: 1,
           }) as unknown as AlbResult,
+        500,
       ],
       [
-        'a header with CR/LF (toAlbResult throws in after)',
+        'a header with CR/LF (toAlbResult throws in after) → 500',
         albEvent({ mode }),
         () => ({ statusCode: 200, headers: { 'X-A': 'a\r\nb' } }) satisfies HttpResponse,
+        500,
       ],
       [
         'trusted proxy hops',
         albEvent({ mode, headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } }),
         ok,
+        200,
         { trustedProxyHops: 1 },
       ],
-      ['invalid hops: a request', albEvent({ mode }), ok, { trustedProxyHops: -1 }],
+      ['invalid hops: a request → 500', albEvent({ mode }), ok, 500, { trustedProxyHops: -1 }],
+      ['a malformed event → 500', {} as AlbEvent, ok, 500],
       [
-        'invalid hops: a health check still answers',
-        healthCheckEvent({ mode }),
-        ok,
-        { trustedProxyHops: 1.5 },
-      ],
-      ['a malformed event', {} as AlbEvent, ok],
-      [
-        'a body over the limit',
+        'a body over the limit → 413',
         albEvent({ mode, method: 'POST', body: 'x'.repeat(20) }),
         ok,
+        413,
         {},
         [albBodyLimit({ maxBytes: 10 })],
       ],
     ]
-    for (const [name, event, logic, opts, extra] of cases) {
-      test(name, async () => {
-        const { defaults, stack } = await both(event, logic, opts, extra)
-        assert.deepEqual(stack.result, defaults.result)
-        assert.deepEqual(stack.lines, defaults.lines)
-        const result = stack.result as AlbResult
-        if (!('threw' in result))
-          assert.deepEqual(
-            validateResult(result, 'multiValueHeaders' in result ? 'multi' : 'single'),
-            [],
-          )
+    for (const [name, event, logic, status, opts, extra] of cases) {
+      test(`${name}: a valid result, one request line with its status`, async () => {
+        const { result, lines } = await run(event, logic, opts, extra)
+        assert.equal(result.statusCode, status)
+        const resultMode = 'multiValueHeaders' in event || !('headers' in event) ? mode : 'single'
+        if ('httpMethod' in event)
+          assert.deepEqual(validateResult(result, resultMode), { errors: [], warnings: [] })
+        const requestLines = lines.filter((l) => 'status' in l && 'durationMs' in l)
+        assert.equal(requestLines.length, 1)
+        assert.equal(requestLines[0]?.status, status)
       })
     }
+
+    test('an ordinary request: parsed, answered as JSON in the event mode, logged once', async () => {
+      const event = albEvent({
+        mode,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+        sourceIp: '198.51.100.7',
+      })
+      const { result, lines } = await run(event, ok, {}, [albJsonBody()])
+      assert.deepEqual(validateResult(result, mode), { errors: [], warnings: [] })
+      assert.deepEqual(JSON.parse(bodyBytes(result).toString()), {
+        ip: '198.51.100.7',
+        method: 'POST',
+      })
+      assert.equal(lines.length, 1)
+      assert.equal(lines[0]?.status, 200)
+    })
+
+    test('a raw error → 500 without its message; an AlbError keeps its headers', async () => {
+      const raw = await run(albEvent({ mode }), () => {
+        throw new Error('SELECT * FROM users WHERE secret')
+      })
+      assert.doesNotMatch(bodyBytes(raw.result).toString(), /SELECT|secret/)
+      const limited = await run(albEvent({ mode }), () => {
+        throw albError(429, 'Slow down', { headers: { 'Retry-After': '7' } })
+      })
+      assert.deepEqual(headersOf(limited.result)['retry-after'], ['7'])
+    })
+  })
+
+  describe(`albStack: the ALB's health check (${mode}-value)`, () => {
+    test('a health check to the path: the probe answers, no body parsing, a debug line only', async () => {
+      const { result, lines, calls } = await run(healthCheckEvent({ mode }), ok, {}, [
+        albJsonBody(),
+      ])
+      assert.deepEqual(validateResult(result, mode), { errors: [], warnings: [] })
+      assert.equal(result.statusCode, 200)
+      assert.equal(bodyBytes(result).toString(), 'OK')
+      assert.deepEqual(calls, [])
+      assert.equal(lines.length, 1)
+      assert.equal(lines[0]?.level, 'debug')
+      assert.equal(lines[0]?.message, 'ALB health check answered')
+      assert.equal(lines[0]?.path, '/')
+      assert.equal(lines[0]?.status, 200)
+    })
+
+    test('healthCheckPath: only checks to that path are short-circuited', async () => {
+      const opts = { healthCheckPath: '/health' }
+      const at = await run(healthCheckEvent({ mode, path: '/health' }), ok, opts)
+      assert.deepEqual([at.result.statusCode, at.calls], [200, []])
+      const elsewhere = await run(healthCheckEvent({ mode, path: '/admin' }), () => 'handled', opts)
+      assert.deepEqual(elsewhere.calls, ['handler'])
+      assert.equal(bodyBytes(elsewhere.result).toString(), 'handled')
+    })
+
+    test('probe false / throwing / a response: 503, 503 logged, the response as is', async () => {
+      const hc = healthCheckEvent({ mode })
+      assert.equal((await run(hc, ok, { probe: () => false })).result.statusCode, 503)
+      const thrown = await run(hc, ok, {
+        probe: () => {
+          throw new Error('db at 10.0.0.5 down')
+        },
+      })
+      assert.equal(thrown.result.statusCode, 503)
+      assert.doesNotMatch(bodyBytes(thrown.result).toString(), /10\.0\.0\.5/)
+      assert.ok(
+        thrown.lines.some((l) => l.level === 'error' && l.message === 'health check probe failed'),
+      )
+      const busy = await run(hc, ok, { probe: () => text('busy', { statusCode: 503 }) })
+      assert.equal(bodyBytes(busy.result).toString(), 'busy')
+    })
+
+    test('invalid hops: the health check still answers', async () => {
+      const { result } = await run(healthCheckEvent({ mode }), ok, { trustedProxyHops: 1.5 })
+      assert.equal(result.statusCode, 200)
+    })
+
+    // Issue 14 #5: any client sending the health checker's user agent got 200 for any method and
+    // path, without the handler and without a log line.
+    const ua = { 'user-agent': 'ELB-HealthChecker/2.0' }
+    for (const method of ['PUT', 'POST', 'DELETE', 'GET']) {
+      test(`a spoofed health check (${method} through the listener) is handled and logged`, async () => {
+        const event = albEvent({
+          mode,
+          method,
+          path: '/',
+          headers: ua,
+          body: method === 'GET' ? '' : 'x',
+        })
+        const { result, lines, calls } = await run(event, () => albError(403, 'no'), {}, [])
+        assert.deepEqual(calls, ['handler'])
+        assert.notEqual(bodyBytes(result).toString(), 'OK')
+        assert.ok(lines.some((l) => l.method === method && l.path === '/' && 'status' in l))
+      })
+    }
+    test('a PUT in the health check event shape is handled too', async () => {
+      const event = { ...healthCheckEvent({ mode }), httpMethod: 'PUT' }
+      const { calls, lines } = await run(event, () => 'handled')
+      assert.deepEqual(calls, ['handler'])
+      assert.equal(lines.length, 1)
+      assert.equal(lines[0]?.method, 'PUT')
+    })
   })
 }
 
@@ -244,7 +327,7 @@ describe('albHandler', () => {
     }
     const context = { ...lambdaContext(), getRemainingTimeInMillis: () => 10 }
     const plain = middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-      .use(albDefaults({ log: () => {} }))
+      .use(albStack({ log: () => {} }))
       .handler(slow)
     // middy's default: a timer at 10 − 5 ms ends the request with its TimeoutError → 500.
     assert.equal(((await plain(albEvent({}), context)) as AlbResult).statusCode, 500)
@@ -271,6 +354,8 @@ describe('albHandler', () => {
     assert.equal(lines.length, 3) // two request lines and the 413's error line
     const hc = (await handler(healthCheckEvent(), lambdaContext())) as AlbResult
     assert.equal(hc.statusCode, 200)
-    assert.equal(lines.length, 3)
+    // A health check adds no request line, only its debug line (issue 14 #5).
+    assert.equal(lines.length, 4)
+    assert.equal(JSON.parse(lines[3] ?? '').level, 'debug')
   })
 })

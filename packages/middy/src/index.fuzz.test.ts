@@ -3,8 +3,8 @@ import { test } from 'node:test'
 import { type AlbEvent, type AlbResult, binary, json, text, validateResult } from '@albkit/core'
 import middy from '@middy/core'
 import fc from 'fast-check'
-import { albDefaults } from './alb-defaults.js'
-import { albEvent, lambdaContext, modes } from './test-support/lambda.js'
+import { albStack } from './alb-stack.js'
+import { albEvent, lambdaContext, modes } from './testing/lambda.js'
 import type { AlbContext, AlbHandlerReturn } from './types.js'
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 1000)
@@ -38,10 +38,10 @@ for (const mode of modes) {
     await fc.assert(
       fc.asyncProperty(handlerReturn, async (value) => {
         const handler = middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
-          .use(albDefaults({ log: sink }))
+          .use(albStack({ log: sink }))
           .handler(() => value)
         const r = (await handler(albEvent({ mode }), lambdaContext())) as AlbResult
-        assert.deepEqual(validateResult(r, mode), [], JSON.stringify(r))
+        assert.deepEqual(validateResult(r, mode), { errors: [], warnings: [] }, JSON.stringify(r))
         assert.equal('multiValueHeaders' in r, mode === 'multi')
       }),
       { numRuns },

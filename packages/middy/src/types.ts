@@ -8,7 +8,7 @@ import type { Context } from 'aws-lambda'
  * @example
  * ```ts
  * middy<AlbEvent, AlbHandlerReturn, Error, AlbContext>()
- *   .use(albDefaults())
+ *   .use(albStack())
  *   .handler((_event, context) => text(`hello ${context.alb.clientIp}`))
  * ```
  */

@@ -10,7 +10,9 @@ export const FIXED_RESPONSE_CONTENT_TYPES = [
   'application/javascript',
   'application/json',
 ] as const
+// A fixed-response body is at most 1024 characters (ELBv2 API, FixedResponseActionConfig).
 const MAX_FIXED_BODY = 1024
+const MAX_REDIRECT_PART = 128
 // A forward action spreads over at most 5 target groups, weights 0–999 (ELB user guide, forward actions).
 const MAX_FORWARD_GROUPS = 5
 
@@ -167,12 +169,34 @@ function redirect(file: string, at: string, cfg: unknown): RuleAction {
   const query = cfg.Query === undefined ? '#{query}' : String(cfg.Query)
   if (query.startsWith('?'))
     throw configError(file, `${rat}.Query`, `'${query}' must not start with ?`)
+  const host = cfg.Host === undefined ? '#{host}' : String(cfg.Host)
+  // Host and Path 1–128 characters, Query 0–128, Port 1–65535 or #{port} (ELBv2 API, RedirectActionConfig).
+  for (const [name, value, min] of [
+    ['Host', host, 1],
+    ['Path', path, 1],
+    ['Query', query, 0],
+  ] as const) {
+    if (value.length < min || value.length > MAX_REDIRECT_PART)
+      throw configError(
+        file,
+        `${rat}.${name}`,
+        `${value.length} characters; ${min}–${MAX_REDIRECT_PART} are allowed`,
+      )
+  }
+  const port = cfg.Port === undefined ? '#{port}' : String(cfg.Port)
+  const portNumber = Number(port)
+  if (port !== '#{port}' && !(/^\d{1,5}$/.test(port) && portNumber >= 1 && portNumber <= 65535))
+    throw configError(
+      file,
+      `${rat}.Port`,
+      `'${port.slice(0, 20)}' is not allowed; use 1–65535 or #{port}`,
+    )
   return {
     type: 'redirect',
     statusCode: status === 'HTTP_301' ? 301 : 302,
     protocol,
-    host: cfg.Host === undefined ? '#{host}' : String(cfg.Host),
-    port: cfg.Port === undefined ? '#{port}' : String(cfg.Port),
+    host,
+    port,
     path,
     query,
   }

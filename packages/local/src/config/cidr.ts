@@ -37,7 +37,9 @@ function parseV6(ip: string): bigint {
 
 /** Parse an IP address; strips `[]` and a `%zone`. IPv4-mapped IPv6 peers become IPv4. */
 export function parseAddress(input: string): Address | undefined {
-  const ip = input.replace(/^\[|\]$/g, '').replace(/%.*$/, '')
+  const bare = input.replace(/^\[|\]$/g, '')
+  const zone = bare.indexOf('%')
+  const ip = zone === -1 ? bare : bare.slice(0, zone)
   if (isIPv4(ip)) return { version: 4, value: parseV4(ip) }
   if (!isIPv6(ip)) return undefined
   const value = parseV6(ip)

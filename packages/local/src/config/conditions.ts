@@ -18,6 +18,8 @@ const SINGLE_FIELDS = new Set(['host-header', 'http-request-method', 'path-patte
 export const MAX_VALUES_PER_CONDITION = 3
 export const MAX_VALUES_PER_RULE = 5
 export const MAX_WILDCARDS_PER_RULE = 5
+export const MAX_VALUE_LENGTH = 128
+export const MAX_HEADER_NAME = 40
 
 /**
  * Parse and validate a rule's `Conditions` (legacy `Field`+`Values` or the `…Config` forms).
@@ -136,6 +138,14 @@ function parseCondition(file: string, at: string, item: unknown): RuleCondition 
           'must be a header name without wildcards',
         )
       }
+      // At most 40 characters, RFC 7230 token characters (ELBv2 API, HttpHeaderConditionConfig).
+      if (name.length > MAX_HEADER_NAME || !isToken(name)) {
+        throw configError(
+          file,
+          `${at}.${configKey}.HttpHeaderName`,
+          `'${name.slice(0, 48)}' must be an HTTP header name (token characters) of at most ${MAX_HEADER_NAME} characters`,
+        )
+      }
       // Use host-header for Host (ELB user guide, "HTTP header conditions").
       if (name.toLowerCase() === 'host') {
         throw configError(
@@ -144,7 +154,11 @@ function parseCondition(file: string, at: string, item: unknown): RuleCondition 
           'Host is not allowed; use a host-header condition',
         )
       }
-      return { field, headerName: name, values: strings(file, vat, config.Values) }
+      return {
+        field,
+        headerName: name,
+        values: checkLengths(file, vat, strings(file, vat, config.Values)),
+      }
     }
     case 'query-string':
       return { field, values: queryValues(file, vat, config.Values) }
@@ -164,12 +178,27 @@ function parseCondition(file: string, at: string, item: unknown): RuleCondition 
   }
 }
 
-// Path and host patterns: at most 128 characters (ELB user guide, "Listener rules" → path/host conditions).
+// Path, host, header and query-string values: not empty, at most 128 characters (ELBv2 API,
+// RuleCondition: "the value for a condition can't be empty"; …ConditionConfig: "maximum length
+// of each string is 128 characters").
 function checkLengths(file: string, at: string, values: string[]): string[] {
-  for (const v of values)
-    if (v.length > 128)
-      throw configError(file, at, `'${v.slice(0, 40)}…' is longer than 128 characters`)
+  for (const v of values) {
+    if (v === '') throw configError(file, at, 'an empty value is not allowed')
+    if (v.length > MAX_VALUE_LENGTH)
+      throw configError(
+        file,
+        at,
+        `'${v.slice(0, 40)}…' is longer than ${MAX_VALUE_LENGTH} characters`,
+      )
+  }
   return values
+}
+
+// RFC 7230 tchar: ! # $ % & ' * + - . ^ _ ` | ~ DIGIT ALPHA
+const TCHAR = new Set("!#$%&'*+-.^_`|~")
+function isToken(name: string): boolean {
+  for (const ch of name) if (!TCHAR.has(ch) && !/[0-9A-Za-z]/.test(ch)) return false
+  return true
 }
 
 // Method names: A-Z, hyphen, underscore; case-sensitive (ELB user guide, "HTTP request method conditions").
@@ -194,7 +223,9 @@ function queryValues(
     ) {
       throw configError(file, `${at}[${i}]`, 'must be {Key?: string, Value: string}')
     }
-    return typeof v.Key === 'string' ? { key: v.Key, value: v.Value } : { value: v.Value }
+    const key = typeof v.Key === 'string' ? v.Key : undefined
+    checkLengths(file, `${at}[${i}]`, key === undefined ? [v.Value] : [key, v.Value])
+    return key === undefined ? { value: v.Value } : { key, value: v.Value }
   })
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve as resolvePath } from 'node:path'
 import { readBuckets } from './buckets.js'
 import { ExportTable, IMPLICIT_LISTENER_ARN } from './exports.js'
@@ -14,13 +14,15 @@ import {
   type LocalRule,
   type LocalTargetGroup,
 } from './model.js'
-import { checkPriorities, type PendingRule, readRules } from './rules.js'
+import { checkPriorities, checkRuleCount, type PendingRule, readRules } from './rules.js'
 import { serverlessToTemplate } from './serverless-yml.js'
 import { readTargetGroups } from './target-groups.js'
 import { asTemplate, defaultStackName } from './template.js'
 import { parseCfnTemplate } from './yaml-cfn.js'
 
 const SERVERLESS_FILES = new Set(['serverless.yml', 'serverless.yaml'])
+/** The largest template file read (CloudFormation's own limit for a template body). */
+export const MAX_TEMPLATE_BYTES = 1_000_000
 
 interface Loaded {
   path: string
@@ -36,6 +38,10 @@ async function loadOne(
   const path = resolvePath(file)
   let doc: unknown
   try {
+    // CloudFormation takes template bodies up to 1 MB (CloudFormation user guide, "quotas")
+    const { size } = await stat(path)
+    if (size > MAX_TEMPLATE_BYTES)
+      throw new Error(`${size} bytes; CloudFormation takes templates up to ${MAX_TEMPLATE_BYTES}`)
     doc = parseCfnTemplate(await readFile(path, 'utf8'))
   } catch (err) {
     throw configError(file, 'template', `cannot be read or parsed: ${(err as Error).message}`)
@@ -108,6 +114,7 @@ export async function loadConfig(
   linkTargets(config, targets)
   checkForwards(rules.concat(defaults), config, display)
   checkPriorities(rules, display)
+  checkRuleCount(rules)
   applyEnvOverrides(config.functions, options.envOverrides ?? {})
   config.rules = [...rules.map((p) => p.rule).sort(byPriority), defaultRule(defaults, warnings)]
   precompileRules(config.rules)

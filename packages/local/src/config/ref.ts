@@ -61,13 +61,28 @@ function pseudoParameter(r: Resolver, name: string): unknown {
 function samGenerated(r: Resolver, name: string, where: string): string | undefined {
   const resources = r.context.template.Resources ?? {}
   if (resources[name]) return undefined
-  // SAM names the alias it publishes `<Function>Alias<alias>`.
-  const m = /^(.+)Alias([A-Za-z0-9]+)$/.exec(name)
-  if (m?.[1] && resources[m[1]]?.Type === 'AWS::Serverless::Function') {
-    const alias = r.identity(m[1], where).attrs['.Alias']
-    if (typeof alias === 'string' && alias.endsWith(`:${m[2]}`)) return alias
+  const m = splitAliasName(name)
+  if (m !== undefined && resources[m.fn]?.Type === 'AWS::Serverless::Function') {
+    const alias = r.identity(m.fn, where).attrs['.Alias']
+    if (typeof alias === 'string' && alias.endsWith(`:${m.alias}`)) return alias
   }
   return undefined
+}
+
+/**
+ * SAM names the alias it publishes `<Function>Alias<alias>`: split such a name at its last
+ * `Alias` followed by letters and digits only, in one pass (the RegExp `^(.+)Alias([A-Za-z0-9]+)$`
+ * it replaces backtracked quadratically on long names).
+ *
+ * @example
+ * splitAliasName('UploadFnAliaslive') // { fn: 'UploadFn', alias: 'live' }
+ */
+export function splitAliasName(name: string): { fn: string; alias: string } | undefined {
+  let alnumFrom = name.length
+  while (alnumFrom > 0 && /[A-Za-z0-9]/.test(name.charAt(alnumFrom - 1))) alnumFrom--
+  const at = name.lastIndexOf('Alias', name.length - 6)
+  if (at < 1 || at + 5 < alnumFrom) return undefined
+  return { fn: name.slice(0, at), alias: name.slice(at + 5) }
 }
 
 function parameter(

@@ -29,12 +29,19 @@ function generatedName(env: IdentityEnv, max: number): string {
 
 /** S3-valid deterministic bucket name: lower case, `[a-z0-9.-]`, 3–63 characters. */
 export function localBucketName(stack: string, logicalId: string): string {
-  const cleaned = `${stack}-${logicalId}`
-    .toLowerCase()
-    .replace(/[^a-z0-9.-]+/g, '-')
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
-    .slice(0, 63)
-  return cleaned.length >= 3 ? cleaned : `${cleaned}-bucket`
+  const cleaned = `${stack}-${logicalId}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-')
+  const trimmed = trimToAlphanumeric(cleaned).slice(0, 63)
+  return trimmed.length >= 3 ? trimmed : `${trimmed}-bucket`
+}
+
+/** Drop leading and trailing characters other than [a-z0-9], in one pass (no backtracking RegExp). */
+function trimToAlphanumeric(s: string): string {
+  const alnum = (i: number) => /[a-z0-9]/.test(s.charAt(i))
+  let start = 0
+  let end = s.length
+  while (start < end && !alnum(start)) start++
+  while (end > start && !alnum(end - 1)) end--
+  return s.slice(start, end)
 }
 
 function elb(env: IdentityEnv): string {

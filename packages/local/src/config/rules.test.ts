@@ -2,7 +2,13 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { parseActions } from './actions.js'
 import { parseConditions } from './conditions.js'
-import { checkPriorities, type PendingRule, readRules } from './rules.js'
+import {
+  checkPriorities,
+  checkRuleCount,
+  MAX_RULES_PER_LOAD_BALANCER,
+  type PendingRule,
+  readRules,
+} from './rules.js'
 import { resolverFor } from './test-support.js'
 
 const r = resolverFor({ Resources: {} })
@@ -255,6 +261,85 @@ describe('readRules and priorities', () => {
     )
     assert.doesNotThrow(() =>
       checkPriorities([mk('A', 'a.yaml'), mk('B', 'b.yaml', 'arn:other')], (p) => p),
+    )
+  })
+})
+
+// Issue 14: what the real ALB refuses at deploy is refused when the template loads, naming the limit.
+describe('ALB limits refused at load', () => {
+  const header = (name: string, values: string[] = ['v']) => ({
+    Field: 'http-header',
+    HttpHeaderConfig: { HttpHeaderName: name, Values: values },
+  })
+  const query = (Values: unknown[]) => ({ Field: 'query-string', QueryStringConfig: { Values } })
+  test('condition values: not empty, at most 128 characters (path, host, header, query)', () => {
+    const long = `/${'a'.repeat(128)}`
+    assert.throws(() => conds([{ Field: 'path-pattern', Values: [long] }]), /longer than 128/)
+    assert.throws(() => conds([{ Field: 'path-pattern', Values: [''] }]), /empty value/)
+    assert.throws(
+      () => conds([{ Field: 'host-header', Values: [`${'h'.repeat(129)}`] }]),
+      /longer than 128/,
+    )
+    assert.throws(
+      () => conds([header('X-A', ['v'.repeat(129)])]),
+      /HttpHeaderConfig.Values: .*longer than 128/,
+    )
+    assert.throws(() => conds([header('X-A', [''])]), /empty value/)
+    assert.throws(
+      () => conds([query([{ Value: 'q'.repeat(129) }])]),
+      /QueryStringConfig.Values\[0\]: .*longer than 128/,
+    )
+    assert.throws(() => conds([query([{ Key: 'k'.repeat(129), Value: 'v' }])]), /longer than 128/)
+    assert.doesNotThrow(() =>
+      conds([header('X-A', ['v'.repeat(128)]), query([{ Key: 'k', Value: 'q'.repeat(128) }])]),
+    )
+  })
+  test('http-header name: at most 40 token characters', () => {
+    assert.throws(() => conds([header('X'.repeat(41))]), /at most 40 characters/)
+    assert.throws(() => conds([header('X Bad')]), /must be an HTTP header name/)
+    assert.throws(() => conds([header('X:A')]), /must be an HTTP header name/)
+    assert.doesNotThrow(() => conds([header('X'.repeat(40))]))
+    assert.doesNotThrow(() => conds([header("X-Odd!#$%&'+.^_`|~1")]))
+  })
+  test('redirect: Host and Path 1–128 characters, Query up to 128, Port 1–65535 or #{port}', () => {
+    const redirect = (cfg: Record<string, unknown>) =>
+      action([{ Type: 'redirect', RedirectConfig: { StatusCode: 'HTTP_301', ...cfg } }])
+    assert.throws(
+      () => redirect({ Host: 'h'.repeat(129) }),
+      /RedirectConfig.Host: 129 characters; 1–128/,
+    )
+    assert.throws(() => redirect({ Host: '' }), /RedirectConfig.Host: 0 characters; 1–128/)
+    assert.throws(
+      () => redirect({ Path: `/${'p'.repeat(128)}` }),
+      /RedirectConfig.Path: 129 characters/,
+    )
+    assert.throws(
+      () => redirect({ Query: 'q'.repeat(129) }),
+      /RedirectConfig.Query: 129 characters; 0–128/,
+    )
+    for (const port of ['0', '65536', 'eighty', '-1', '443x'])
+      assert.throws(
+        () => redirect({ Port: port }),
+        /RedirectConfig.Port: .* use 1–65535 or #\{port\}/,
+      )
+    assert.doesNotThrow(() => redirect({ Port: '65535', Query: '', Protocol: 'HTTPS' }))
+  })
+  test(`at most ${MAX_RULES_PER_LOAD_BALANCER} rules per load balancer`, () => {
+    const mk = (i: number): PendingRule => ({
+      rule: {
+        priority: i + 1,
+        conditions: [],
+        action: { type: 'fixed-response', statusCode: 200 },
+        logicalId: `R${i}`,
+        templateFile: 'big.yaml',
+      },
+      listenerArn: 'arn:l',
+    })
+    const rules = Array.from({ length: MAX_RULES_PER_LOAD_BALANCER + 1 }, (_, i) => mk(i))
+    assert.doesNotThrow(() => checkRuleCount(rules.slice(0, MAX_RULES_PER_LOAD_BALANCER)))
+    assert.throws(
+      () => checkRuleCount(rules),
+      /big.yaml: R100: 101 listener rules; a load balancer takes at most 100 besides its default rules/,
     )
   })
 })

@@ -12,6 +12,9 @@ export interface PendingRule {
 // Priorities 1–50000, unique per listener (ELB user guide, "Listener rules" → rule priority).
 export const MIN_PRIORITY = 1
 export const MAX_PRIORITY = 50000
+// Rules per Application Load Balancer, not counting default rules: 100, the default quota
+// (ELB user guide, "Quotas for your Application Load Balancers").
+export const MAX_RULES_PER_LOAD_BALANCER = 100
 
 /**
  * Read the listener rules and the listeners' default actions of one template.
@@ -101,4 +104,20 @@ export function checkPriorities(rules: PendingRule[], displayFile: (path: string
     }
     seen.set(key, p)
   }
+}
+
+/**
+ * Throw when the templates hold more rules than one load balancer takes, as a deploy would fail.
+ *
+ * @example
+ * checkRuleCount(pendingRules)
+ */
+export function checkRuleCount(rules: PendingRule[]): void {
+  if (rules.length <= MAX_RULES_PER_LOAD_BALANCER) return
+  const last = rules[MAX_RULES_PER_LOAD_BALANCER]
+  throw configError(
+    last?.rule.templateFile ?? 'templates',
+    last?.rule.logicalId ?? 'Rules',
+    `${rules.length} listener rules; a load balancer takes at most ${MAX_RULES_PER_LOAD_BALANCER} besides its default rules (the default quota; a raised quota is not modelled locally)`,
+  )
 }

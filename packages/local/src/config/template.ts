@@ -7,6 +7,8 @@ export interface CfnResource {
   Condition?: string
   DependsOn?: string | string[]
   Metadata?: Record<string, unknown>
+  DeletionPolicy?: string
+  UpdateReplacePolicy?: string
 }
 
 /** The parts of a CloudFormation / SAM template @albkit/local reads. */

@@ -6,16 +6,11 @@
  * GC time (measured: 19 µs per request, half of it garbage collection).
  */
 import type { IncomingMessage } from 'node:http'
+import { reasonPhrase } from '@albkit/core'
 import type { AccessLogEntry } from '../runtime/access-log.js'
-import { reasonPhrase } from '../runtime/error-page.js'
 import type { Exchange } from '../runtime/exchange.js'
 import { captureBody } from './capture-body.js'
-import type {
-  CapturedExchange,
-  CapturedInvoke,
-  CapturedLogLine,
-  ResultCheck,
-} from './captured-exchange.js'
+import type { CapturedExchange, CapturedInvoke, CapturedLogLine } from './captured-exchange.js'
 import type { ExchangeStore } from './exchange-store.js'
 
 const EMPTY = new Uint8Array(0)
@@ -27,8 +22,7 @@ Object.freeze(NONE)
 function worthKeeping(ex: Exchange): boolean {
   const r = ex.record
   if (r.errorReason !== undefined || r.elbStatusCode >= 500) return true
-  const issues = (ex as { issues?: ResultCheck }).issues
-  if (issues !== undefined && issues.errors.length + issues.warnings.length > 0) return true
+  if (ex.issues.errors.length + ex.issues.warnings.length > 0) return true
   return (
     r.elbStatusCode >= 400 &&
     ex.console.response !== undefined &&
@@ -84,8 +78,7 @@ function capturedInvoke(ex: Exchange, cap: number): CapturedInvoke | undefined {
   if (outcome.kind === 'bad-request')
     return { ...base, kind: 'bad-request', message: outcome.message }
   const result = outcome.result === undefined ? undefined : outcome.result.slice(0, cap)
-  const problems = outcome.outcome.ok ? undefined : outcome.outcome.problems
-  return { ...base, kind: 'result', result, problems }
+  return { ...base, kind: 'result', result }
 }
 
 /**
@@ -96,11 +89,10 @@ export function captureExchange(ex: Exchange, store: ExchangeStore): CapturedExc
   if (!store.watching && !worthKeeping(ex)) return rowOnly(ex, store)
   const cap = store.limits.bodyBytes
   const { req, record, console: note } = ex
-  const input = note.input
-  let eventInput: CapturedExchange['eventInput']
-  if (input !== undefined) {
-    const { body: _body, ...rest } = input
-    eventInput = rest
+  let eventParts: CapturedExchange['eventParts']
+  if (note.parts !== undefined) {
+    const { body: _body, ...rest } = note.parts
+    eventParts = rest
   }
   const own = note.response
   const outcome = note.invoke
@@ -149,13 +141,13 @@ export function captureExchange(ex: Exchange, store: ExchangeStore): CapturedExc
     actions: record.actions,
     targetGroupArn: record.targetGroupArn,
     functionName: note.functionName,
-    eventInput,
+    eventParts,
     invoke: capturedInvoke(ex, cap),
     response,
     errorReason: record.errorReason,
     note: note.note,
-    // the contract branch puts the result check on the exchange (warnings for tolerated shapes)
-    issues: (ex as { issues?: ResultCheck }).issues,
+    // core's result check as the balancer set it (errors of a 502, tolerated shapes' warnings)
+    issues: ex.issues,
     logs: [],
   }
 }

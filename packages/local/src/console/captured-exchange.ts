@@ -2,28 +2,9 @@
  * What the local console keeps of one exchange: the client's request, the rule, the invocation
  * and the answer, with bodies cut at a per-exchange cap. Plain data; the store owns the bounds.
  */
+import type { AlbEventParts, ResultCheck } from '@albkit/core'
 import type { LocalRule } from '../config/index.js'
-import type { EventInput } from '../runtime/build-event.js'
 import type { InvokeTimings } from '../runtime/function-pool.js'
-
-/**
- * One problem with a function's result, as @albkit/core's result check reports it (the contract
- * branch adds `ResultIssue`/`ResultCheck` to core; this is the same shape, structurally).
- */
-export interface ResultIssue {
-  code: string
-  field: string
-  /** a plain sentence */
-  message: string
-  /** the AWS page or issue thread the rule comes from */
-  source: string
-}
-
-/** Errors (the result was answered with a 502) and warnings (tolerated shapes). */
-export interface ResultCheck {
-  errors: ResultIssue[]
-  warnings: ResultIssue[]
-}
 
 /** A body: its full size and the first bytes, up to the cap. */
 export interface CapturedBody {
@@ -42,8 +23,6 @@ export interface CapturedInvoke {
   message?: string
   /** the result the function returned, as JSON text (cut at the cap) */
   result?: string
-  /** the problems the balancer found in the result (the 502's cause) */
-  problems?: string[]
   timings?: InvokeTimings
 }
 
@@ -74,7 +53,7 @@ export interface CapturedExchange {
   targetGroupArn?: string
   functionName?: string
   /** the request as handed to the function: the event is rebuilt from it on demand */
-  eventInput?: Omit<EventInput, 'body'>
+  eventParts?: Omit<AlbEventParts, 'body'>
   invoke?: CapturedInvoke
   response: {
     statusCode: number
@@ -86,6 +65,7 @@ export interface CapturedExchange {
   }
   errorReason?: string
   note?: string
+  /** core's result check, as the runtime set it on the exchange (errors made it a 502) */
   issues?: ResultCheck
   /** the function's own output lines for this request id */
   logs: CapturedLogLine[]

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { request } from 'node:http'
 import { after, before, test } from 'node:test'
-import { send } from '../conformance/http-client.js'
+import { send } from '@albkit/core/testing'
 import { startFixture } from '../runtime/test-support.js'
 import type { LocalAlb } from '../start.js'
 import type { ExchangeDetail, ExchangeSummary } from './exchange-views.js'
@@ -151,10 +151,10 @@ test('a 502: the result the function returned, the plain sentence and the AWS pa
   const why = d.explanations.find((e) => e.code === 'LambdaInvalidResponse')
   assert.ok(why, JSON.stringify(d.explanations))
   assert.equal(why.source, AWS_PAGES.lambdaTargets)
-  assert.ok(
-    (why.details ?? []).some((p) => /statusCode/.test(p)),
-    JSON.stringify(why.details),
-  )
+  // what the balancer found: core's field-level error, listed before the rule
+  const found = d.explanations.find((e) => e.level === 'error' && e.field === 'statusCode')
+  assert.ok(found, JSON.stringify(d.explanations))
+  assert.match(found.message, /statusCode/)
   const download = await send(`${alb.adminUrl}/api/exchanges/${d.id}/result`)
   assert.equal(JSON.parse(download.body.toString()).statusCode, '200')
   assert.match(String(download.headers['content-disposition']), /attachment/)

@@ -64,8 +64,8 @@ export function summaryOf(config: LocalConfig, c: CapturedExchange): ExchangeSum
 
 /** Rebuild the event the function received; undefined when none was built. */
 export function eventOf(c: CapturedExchange): unknown {
-  if (c.eventInput === undefined || c.invoke?.kind === 'bad-request') return undefined
-  return buildEvent({ ...c.eventInput, body: c.request.body.bytes })
+  if (c.eventParts === undefined || c.invoke?.kind === 'bad-request') return undefined
+  return buildEvent({ ...c.eventParts, body: c.request.body.bytes })
 }
 
 /** A JSON value pretty-printed with its `body` string cut for display. */

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { validateResult } from '@albkit/core'
 import type { CapturedExchange } from './captured-exchange.js'
 import {
   explain,
@@ -122,19 +123,25 @@ test('a timeout is explained as one (it has no error reason)', () => {
   assert.deepEqual(e?.details, ['Task timed out after 1.00 seconds'])
 })
 
-test('an invalid result: the rule, and what the balancer found word for word', () => {
+test("an invalid result: core's field-level errors first, then the rule it broke", () => {
+  const { errors } = validateResult({ statusCode: 'x' }, 'single')
+  assert.ok(errors.length > 0)
   const c = captured({
     errorReason: 'LambdaInvalidResponse',
-    invoke: {
-      requestId: 'r',
-      cold: false,
-      kind: 'result',
-      problems: ['statusCode must be an integer'],
-    },
+    invoke: { requestId: 'r', cold: false, kind: 'result' },
+    issues: { errors, warnings: [] },
   })
-  const [e] = explain(c)
-  assert.equal(e?.code, 'LambdaInvalidResponse')
-  assert.deepEqual(e?.details, ['statusCode must be an integer'])
+  const shown = explain(c)
+  assert.deepEqual(
+    shown.slice(0, errors.length),
+    errors.map((e) => ({ level: 'error', ...e })),
+  )
+  assert.ok(shown.some((e) => e.field === 'statusCode'))
+  const last = shown.at(-1)
+  assert.equal(last?.code, 'LambdaInvalidResponse')
+  assert.equal(last?.message, REASON_EXPLANATIONS.LambdaInvalidResponse?.message)
+  // the issues above are what the balancer found: not repeated as details
+  assert.equal(last?.details, undefined)
 })
 
 test('result issues from the contract check come first, warnings marked as warnings', () => {

@@ -27,7 +27,7 @@ export interface Explanation {
   message: string
   /** the AWS page (or issue thread) the rule comes from */
   source: string
-  /** what the balancer found, word for word (e.g. the result validation's problems) */
+  /** what the balancer found, word for word (e.g. the timeout or the error the function threw) */
   details?: string[]
 }
 
@@ -173,8 +173,8 @@ export function explain(c: Explainable): Explanation[] {
   const key = explanationKey(c)
   if (key === undefined) return out
   const entry = entryFor(key)
-  const details = [...(c.invoke?.problems ?? [])]
-  if (c.invoke?.message !== undefined) details.push(c.invoke.message)
+  // a result's field-level errors are the issues above; here only what the invocation said
+  const details = c.invoke?.message === undefined ? [] : [c.invoke.message]
   out.push({
     level: 'error',
     code: key,

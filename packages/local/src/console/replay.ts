@@ -3,9 +3,8 @@
  * and capture the new exchange, linked to the first. The answer follows the balancer's rules
  * for an invocation outcome (balancer.ts `forward`).
  */
-import { AlbError } from '@albkit/core'
+import { AlbError, reasonPhrase } from '@albkit/core'
 import type { LocalConfig } from '../config/index.js'
-import { reasonPhrase } from '../runtime/error-page.js'
 import type { FunctionPool, InvokeOutcome } from '../runtime/function-pool.js'
 import { captureBody } from './capture-body.js'
 import type { CapturedExchange } from './captured-exchange.js'
@@ -44,7 +43,7 @@ export async function replay(
   original: CapturedExchange,
   deps: ReplayDeps,
 ): Promise<CapturedExchange> {
-  const input = original.eventInput
+  const input = original.eventParts
   if (original.rowOnly)
     throw new AlbError(
       409,
@@ -76,8 +75,14 @@ export async function replay(
   const wire =
     outcome.kind === 'result' && outcome.outcome.ok ? outcome.outcome.response : undefined
   const status = own?.status ?? wire?.statusCode ?? 502
-  const problems =
-    outcome.kind === 'result' && !outcome.outcome.ok ? outcome.outcome.problems : undefined
+  // core's result check of the new result, as the balancer sets it on an exchange
+  const issues =
+    outcome.kind === 'result'
+      ? {
+          errors: outcome.outcome.ok ? [] : outcome.outcome.errors,
+          warnings: outcome.outcome.warnings,
+        }
+      : undefined
   const replayed: CapturedExchange = {
     ...original,
     id: deps.store.nextId(),
@@ -91,7 +96,6 @@ export async function replay(
       errorKind: outcome.kind === 'error' ? outcome.reason : undefined,
       message: outcome.kind === 'result' ? undefined : outcome.message,
       result: outcome.kind === 'result' ? outcome.result : undefined,
-      problems,
       timings: outcome.timings,
     },
     response: {
@@ -102,8 +106,8 @@ export async function replay(
       own: wire === undefined,
     },
     errorReason: own?.reason,
-    note: problems?.join('; '),
-    issues: undefined,
+    note: issues?.errors.map((e) => e.message).join('; ') || undefined,
+    issues,
     logs: [],
   }
   deps.store.add(replayed)

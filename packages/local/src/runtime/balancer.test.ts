@@ -1,7 +1,7 @@
 // Routing and actions: forward (weighted), fixed-response, redirect, no target → 503, the admin server.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { send } from '../conformance/http-client.js'
+import { send } from '@albkit/core/testing'
 import type { LocalAlb } from '../start.js'
 import { accessLogLines, startFixture } from './test-support.js'
 

@@ -2,7 +2,10 @@
  * Routing and actions: match the listener rules, then forward (to a function instance),
  * answer with a fixed response, or redirect — as the ALB does for a Lambda target group.
  */
+
+import type { AlbEventParts } from '@albkit/core'
 import {
+  hostWithoutPort,
   type LocalConfig,
   type LocalRule,
   type LocalTargetGroup,
@@ -10,7 +13,9 @@ import {
 } from '../config/index.js'
 import {
   appendValue,
-  type EventInput,
+  BadRequestEncoding,
+  eventHeaders,
+  lowerCaseHeaderPairs,
   rawQueryPairs,
   splitTarget,
   type XffMode,
@@ -19,6 +24,7 @@ import type { Exchange } from './exchange.js'
 import type { FunctionPool } from './function-pool.js'
 import { pickTargetGroup } from './pick-target-group.js'
 import { redirectLocation } from './redirect-location.js'
+import { shuffleHeaders } from './shuffle-headers.js'
 import { forwardedTraceId } from './trace-id.js'
 
 export interface BalancerOptions {
@@ -29,17 +35,14 @@ export interface BalancerOptions {
   listenerPort: () => number
   /** used when a target group has no `xffHeaderProcessingMode` */
   xffMode: XffMode
+  /** reorder response headers and their values, as the real ALB may (`--shuffle-headers`) */
+  shuffleHeaders?: boolean
   /** the local console: capture results up to this many characters (undefined: failures only) */
   captureChars?: () => number | undefined
 }
 
 /** A target group may carry the `routing.http.xff_header_processing.mode` attribute. */
 type TargetGroupWithXff = LocalTargetGroup & { xffHeaderProcessingMode?: XffMode }
-
-function hostWithoutPort(host: string | undefined): string {
-  if (host === undefined) return ''
-  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '')
-}
 
 export class Balancer {
   private readonly groups: Map<string, TargetGroupWithXff>
@@ -56,15 +59,12 @@ export class Balancer {
   /** Handle a request whose body has been read. */
   async route(ex: Exchange, body: Buffer): Promise<void> {
     const req = ex.req
-    const target = req.url ?? '/'
-    const { path, rawQuery } = splitTarget(target)
+    // split and lower-cased once here; the instance gets these parts, not the raw request
+    const { path, rawQuery } = splitTarget(req.url ?? '/')
+    const pairs = lowerCaseHeaderPairs(req.rawHeaders)
     const headers: Record<string, string[]> = {}
-    if (this.matchesHeaders) {
-      const raw = req.rawHeaders
-      for (let i = 0; i + 1 < raw.length; i += 2)
-        appendValue(headers, (raw[i] as string).toLowerCase(), raw[i + 1] as string)
-    }
-    const host = hostWithoutPort(req.headers.host)
+    if (this.matchesHeaders) for (const [name, value] of pairs) appendValue(headers, name, value)
+    const host = hostWithoutPort(req.headers.host ?? '')
     const rule = matchRule(this.options.config.rules, {
       method: req.method ?? 'GET',
       path,
@@ -108,14 +108,14 @@ export class Balancer {
       return
     }
     ex.record.actions.push('forward')
-    await this.forward(ex, rule, body, target)
+    await this.forward(ex, rule, body, { path, rawQuery, pairs })
   }
 
   private async forward(
     ex: Exchange,
     rule: LocalRule,
     body: Buffer,
-    target: string,
+    request: { path: string; rawQuery: string | undefined; pairs: Array<[string, string]> },
   ): Promise<void> {
     if (rule.action.type !== 'forward') return
     const arn = pickTargetGroup(rule.action.targetGroups, this.options.random)
@@ -137,24 +137,34 @@ export class Balancer {
     ex.record.traceId = traceId.includes(';')
       ? traceId.split(';').find((f) => /^root=/i.test(f))
       : traceId
-    const mode = tg.multiValueHeaders ? 'multi' : 'single'
-    const input: EventInput = {
+    let headers: Array<[string, string]>
+    try {
+      headers = eventHeaders(request.pairs)
+    } catch (err) {
+      if (!(err instanceof BadRequestEncoding)) throw err
+      // a header that is not valid UTF-8 (access-log reason LambdaBadRequest)
+      ex.console.note = err.message
+      ex.albError(400, 'LambdaBadRequest')
+      return
+    }
+    const parts: AlbEventParts = {
       method: req.method ?? 'GET',
-      target,
-      rawHeaders: req.rawHeaders,
+      path: request.path,
+      rawQuery: request.rawQuery,
+      headers,
       // an exact-size copy: a view into a larger buffer would be cloned whole to the instance
       body: body.length === 0 ? body : new Uint8Array(body),
-      peerIp: ex.record.clientIp,
-      listenerPort: this.options.listenerPort(),
+      sourceIp: ex.record.clientIp,
+      port: this.options.listenerPort(),
       proto: 'http',
       targetGroupArn: tg.arn,
-      mode,
+      mode: tg.multiValueHeaders ? 'multi' : 'single',
       xffMode: tg.xffHeaderProcessingMode ?? this.options.xffMode,
       traceId,
     }
-    ex.console.input = input
+    ex.console.parts = parts
     const started = Date.now()
-    const outcome = await pool.invoke({ mode, input, captureChars: this.options.captureChars?.() })
+    const outcome = await pool.invoke({ parts, captureChars: this.options.captureChars?.() })
     ex.record.targetProcessingMs = Date.now() - started
     ex.console.cold = outcome.cold
     ex.console.invoke = outcome
@@ -174,12 +184,15 @@ export class Balancer {
       return
     }
     const wire = outcome.outcome
+    ex.issues = { errors: wire.ok ? [] : wire.errors, warnings: wire.warnings }
     if (!wire.ok) {
       ex.record.targetStatusCode = undefined
-      ex.console.note = wire.problems.join('; ')
+      ex.console.note = wire.errors.map((e) => e.message).join('; ')
       ex.albError(502, wire.errorReason === '-' ? undefined : wire.errorReason)
       return
     }
+    if (this.options.shuffleHeaders === true)
+      wire.response.headers = shuffleHeaders(wire.response.headers, this.options.random)
     ex.targetResponse(wire.response)
     ex.record.responseProcessingMs = Date.now() - responseStart
   }

@@ -4,7 +4,7 @@
  */
 import {
   type AlbEvent,
-  type AlbHeaderMode,
+  type AlbEventParts,
   buildAlbEvent,
   HOP_BY_HOP_HEADERS,
   isAlbError,
@@ -16,24 +16,6 @@ export { rawQueryPairs }
 
 /** `routing.http.xff_header_processing.mode` (ELB user guide, "HTTP headers and Application Load Balancers"). */
 export type XffMode = 'append' | 'preserve' | 'remove'
-
-export interface EventInput {
-  method: string
-  /** path and raw query, exactly as on the request line */
-  target: string
-  /** node's `rawHeaders`: name, value, name, value… (values latin1-decoded by node) */
-  rawHeaders: string[]
-  /** raw request body (a Buffer, or a Uint8Array after crossing to a worker) */
-  body: Uint8Array
-  peerIp: string
-  listenerPort: number
-  proto: 'http' | 'https'
-  targetGroupArn: string
-  mode: AlbHeaderMode
-  xffMode: XffMode
-  /** the X-Amzn-Trace-Id value to forward (see forwardedTraceId) */
-  traceId: string
-}
 
 /** Thrown when a header or a text body is not valid UTF-8 (access-log reason LambdaBadRequest). */
 export class BadRequestEncoding extends Error {
@@ -82,47 +64,50 @@ export function splitTarget(target: string): { path: string; rawQuery: string | 
 }
 
 /**
- * The client's headers as the ALB passes them on: lower-case names, UTF-8 text, hop-by-hop
- * headers and the client's X-Amzn-Trace-Id left out (the balancer sets its own).
+ * The request's headers in order with lower-case names (values as node decoded them, latin1):
+ * lower-cased once, for rule matching and for the event.
+ * @example
+ * lowerCaseHeaderPairs(['Host', 'x', 'Accept', '*']) // [['host', 'x'], ['accept', '*']]
  */
-export function clientHeaderPairs(rawHeaders: string[]): Array<[string, string]> {
+export function lowerCaseHeaderPairs(rawHeaders: string[]): Array<[string, string]> {
   const pairs: Array<[string, string]> = []
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = (rawHeaders[i] as string).toLowerCase()
-    if (name === 'x-amzn-trace-id') continue
-    if (name !== 'content-length' && HOP_BY_HOP_HEADERS.has(name)) continue
-    pairs.push([name, headerText(rawHeaders[i + 1] as string)])
-  }
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+    pairs.push([(rawHeaders[i] as string).toLowerCase(), rawHeaders[i + 1] as string])
   return pairs
 }
 
 /**
- * The ALB event for a request, in the target group's header mode: core's `buildAlbEvent` (the
- * one implementation of the event rules, shared with `albEvent` in `@albkit/core/testing`) fed
- * with the request line, the client's headers as the ALB passes them on, and the listener's trace
- * id — no random trace id per request (it cost 20 % of the instance's CPU, measured).
+ * The client's headers as the ALB passes them on: UTF-8 text; hop-by-hop headers and the
+ * client's X-Amzn-Trace-Id left out (the balancer sets its own) — except `connection`, which
+ * AWS's own example event carries (`"connection": "keep-alive"`, Lambda developer guide,
+ * "Process Application Load Balancer requests with Lambda"). Throws BadRequestEncoding for a
+ * value that is not UTF-8.
  * @example
- * buildEvent({ method: 'GET', target: '/a?q=a%20b', rawHeaders: ['Host', 'x'], body: Buffer.alloc(0),
- *   peerIp: '127.0.0.1', listenerPort: 80, proto: 'http', targetGroupArn: arn, mode: 'single',
- *   xffMode: 'append', traceId: 'Root=1-…' }).queryStringParameters // { q: 'a%20b' }
+ * eventHeaders([['connection', 'keep-alive'], ['te', 'trailers']]) // [['connection', 'keep-alive']]
  */
-export function buildEvent(input: EventInput): AlbEvent {
-  const { path, rawQuery } = splitTarget(input.target)
+export function eventHeaders(pairs: ReadonlyArray<[string, string]>): Array<[string, string]> {
+  const out: Array<[string, string]> = []
+  for (const [name, value] of pairs) {
+    if (name === 'x-amzn-trace-id') continue
+    if (name !== 'content-length' && name !== 'connection' && HOP_BY_HOP_HEADERS.has(name)) continue
+    out.push([name, headerText(value)])
+  }
+  return out
+}
+
+/**
+ * The ALB event for a request, in the target group's header mode: core's `buildAlbEvent` (the
+ * one implementation of the event rules, shared with `albEvent` in `@albkit/core/testing`), run
+ * in the instance on the parts the balancer split once. Throws BadRequestEncoding for a text
+ * body that is not valid UTF-8.
+ * @example
+ * buildEvent({ method: 'GET', path: '/a', rawQuery: 'q=a%20b', headers: [['host', 'x']],
+ *   body: Buffer.alloc(0), sourceIp: '127.0.0.1', port: 80, proto: 'http', targetGroupArn: arn,
+ *   mode: 'single', xffMode: 'append', traceId: 'Root=1-…' }).queryStringParameters // { q: 'a%20b' }
+ */
+export function buildEvent(parts: AlbEventParts): AlbEvent {
   try {
-    return buildAlbEvent({
-      method: input.method,
-      path,
-      rawQuery,
-      headers: clientHeaderPairs(input.rawHeaders),
-      body: input.body,
-      sourceIp: input.peerIp,
-      port: input.listenerPort,
-      proto: input.proto,
-      targetGroupArn: input.targetGroupArn,
-      mode: input.mode,
-      xffMode: input.xffMode,
-      traceId: input.traceId,
-    })
+    return buildAlbEvent(parts)
   } catch (cause) {
     // a text body that is not valid UTF-8 (access-log reason LambdaBadRequest)
     if (isAlbError(cause) && cause.statusCode === 400)

@@ -2,14 +2,7 @@
  * The ALB's own error responses: a small HTML page and `Server: awselb/2.0`
  * (ELB user guide, "Troubleshoot your Application Load Balancers").
  */
-import { statusDescription } from '@albkit/core'
-
-/** Reason phrase of a status code, from core's table: 502 → 'Bad Gateway'. */
-export function reasonPhrase(statusCode: number): string {
-  const description = statusDescription(statusCode)
-  const space = description.indexOf(' ')
-  return space === -1 ? description : description.slice(space + 1)
-}
+import { reasonPhrase } from '@albkit/core'
 
 /**
  * The HTML body the ALB sends with its own error responses.

@@ -3,10 +3,10 @@
  * its own or the function's, goes through here so each request logs exactly one line.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type AlbEventParts, type ResultCheck, reasonPhrase } from '@albkit/core'
 import type { LocalRule } from '../config/index.js'
 import { type AccessLogEntry, formatAccessLog } from './access-log.js'
-import type { EventInput } from './build-event.js'
-import { errorPageBody, reasonPhrase } from './error-page.js'
+import { errorPageBody } from './error-page.js'
 import type { InvokeOutcome } from './function-pool.js'
 import type { LogSink } from './log-sink.js'
 import type { WireResponse } from './result-to-wire.js'
@@ -19,7 +19,7 @@ export interface ConsoleNote {
   /** what the local console captures (console/capture-exchange.ts): rule, invocation, own answer */
   rule?: LocalRule
   body?: Buffer
-  input?: EventInput
+  parts?: AlbEventParts
   invoke?: InvokeOutcome
   response?: { statusCode: number; headers: string[]; body: string }
 }
@@ -27,6 +27,12 @@ export interface ConsoleNote {
 export class Exchange {
   readonly record: AccessLogEntry
   readonly console: ConsoleNote = {}
+  /**
+   * What core's `validateResult` found in the function's result: `errors` made this exchange a
+   * 502; `warnings` name tolerated shapes the real ALB answers (both empty when none, or when
+   * no function answered).
+   */
+  issues: ResultCheck = { errors: [], warnings: [] }
   private readonly startBytes: number
 
   constructor(
@@ -101,14 +107,31 @@ export class Exchange {
     this.sink.exchanges?.(this)
     if (!this.sink.verbose) return
     const c = this.console
-    const extra = [c.functionName, c.cold ? '(cold start)' : '', c.note ?? '', r.errorReason ?? '']
+    const warned = this.issues.warnings.map((w) => w.code).join(', ')
+    const extra = [
+      c.functionName,
+      c.cold ? '(cold start)' : '',
+      c.note ?? '',
+      r.errorReason ?? '',
+      warned === '' ? '' : `⚠ tolerated: ${warned}`,
+    ]
       .filter((s) => s !== '')
       .join(' ')
     this.sink.info(
       `${r.method} ${this.req.url ?? ''} → ${r.elbStatusCode} ${r.finished - r.received}ms${extra === '' ? '' : ` ${extra}`}`,
     )
+    for (const w of this.issues.warnings) {
+      // the rule in full once per function and code; the request line names the code each time
+      const key = `${c.functionName ?? ''} ${w.code}`
+      if (explained.has(key)) continue
+      explained.add(key)
+      this.sink.info(`  ⚠ ${c.functionName ?? ''}: ${w.message} (${w.source})`)
+    }
   }
 }
+
+/** Warnings already explained in full on the console, as `<function> <code>`. */
+const explained = new Set<string>()
 
 /** `::ffff:127.0.0.1` → `127.0.0.1` (IPv4 peers on a dual-stack socket). */
 export function normalizeIp(ip: string): string {

@@ -3,7 +3,7 @@
 // in both isolation modes (a thread per instance, or instances sharing a few threads).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { send } from '../conformance/http-client.js'
+import { send } from '@albkit/core/testing'
 import type { LocalAlb } from '../start.js'
 import type { Isolation } from './function-pool.js'
 import { accessLogLines, startFixture } from './test-support.js'

@@ -9,7 +9,7 @@ import type { LocalFunction } from '../config/model.js'
 import { Instance, type InstanceOutcome } from './instance.js'
 import { type InstanceLink, ThreadLink } from './instance-link.js'
 import { SharedThread } from './shared-thread.js'
-import type { InvokeMessage } from './worker-protocol.js'
+import type { InvokePayload } from './worker-protocol.js'
 
 /** How one invocation through the pool ended. */
 export type InvokeOutcome = (
@@ -63,9 +63,7 @@ export class FunctionPool {
   }
 
   /** Invoke the function with a request (`input`) or a ready event (`event`, JSON). */
-  async invoke(
-    payload: Pick<InvokeMessage, 'mode' | 'input' | 'event' | 'captureChars'>,
-  ): Promise<InvokeOutcome> {
+  async invoke(payload: InvokePayload): Promise<InvokeOutcome> {
     const t0 = performance.now()
     const requestId = randomUUID()
     if (this.closed)

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { connect } from 'node:net'
 import { after, before, test } from 'node:test'
-import { send } from '../conformance/http-client.js'
+import { send } from '@albkit/core/testing'
 import type { LocalAlb } from '../start.js'
 import { accessLogLines, startFixture } from './test-support.js'
 
@@ -63,31 +63,46 @@ test('all headers over 64 KB (each under 16 KB) → 400', async () => {
   assert.equal((await send(`${alb.url}/h`, { headers })).status, 400)
 })
 
-test('a body over 1 MB without Content-Length (chunked) → 413 LambdaRequestTooLarge', async () => {
+/**
+ * POST `size` bytes streamed in 64 KB writes without a Content-Length (chunked), so the listener
+ * counts the body itself; the status, or 413 when it closed the connection before answering.
+ */
+async function postStreamed(path: string, size: number): Promise<number> {
   const { request } = await import('node:http')
-  const status = await new Promise<number>((resolve, reject) => {
+  return new Promise<number>((resolve, reject) => {
     const req = request(
-      `${alb.url}/big`,
-      { method: 'POST', agent: false, headers: { 'content-type': 'text/plain' } },
+      `${alb.url}${path}`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/octet-stream' } },
       (res) => {
         res.resume()
         resolve(res.statusCode ?? 0)
       },
     )
     req.on('error', reject)
-    const chunk = Buffer.alloc(64 * 1024, 97)
-    let sent = 0
+    let left = size
     const pump = () => {
-      while (sent < 1_200_000) {
-        sent += chunk.length
-        if (!req.write(chunk)) return void req.once('drain', pump)
+      while (left > 0) {
+        const n = Math.min(left, 64 * 1024)
+        left -= n
+        if (!req.write(Buffer.alloc(n, 97))) return void req.once('drain', pump)
       }
       req.end()
     }
     pump()
   }).catch(() => 413)
-  assert.equal(status, 413)
+}
+
+test('a body over 1 MB without Content-Length (chunked) → 413 LambdaRequestTooLarge', async () => {
+  assert.equal(await postStreamed('/big', 1_200_000), 413)
   assert.ok((await accessLogLines(alb)).some((l) => l.includes('"LambdaRequestTooLarge"')))
+})
+
+test('a chunked body of exactly 1 MB is forwarded; one byte more → 413', async () => {
+  // forwarded: the echo function sends the 1 MB back in its result, over the result limit
+  assert.equal(await postStreamed('/exact', 1_000_000), 502)
+  assert.match((await accessLogLines(alb)).at(-1) ?? '', /"LambdaResponseTooLarge"/)
+  assert.equal(await postStreamed('/exact', 1_000_001), 413)
+  assert.match((await accessLogLines(alb)).at(-1) ?? '', /"LambdaRequestTooLarge"/)
 })
 
 test('invalid UTF-8 in a text body → 400 LambdaBadRequest', async () => {

@@ -6,7 +6,7 @@
  */
 import type { InstanceLink } from './instance-link.js'
 import type { WireOutcome } from './result-to-wire.js'
-import type { InvokeMessage, WorkerReply } from './worker-protocol.js'
+import type { InvokeMessage, InvokePayload, WorkerReply } from './worker-protocol.js'
 
 /** How one invocation ended. */
 export type InstanceOutcome =
@@ -115,11 +115,7 @@ export class Instance {
   }
 
   /** Run one invocation; resolves when the handler answers, throws, crashes or times out. */
-  invoke(
-    payload: Pick<InvokeMessage, 'mode' | 'input' | 'event' | 'captureChars'>,
-    requestId: string,
-    timeoutMs: number,
-  ): Promise<InstanceOutcome> {
+  invoke(payload: InvokePayload, requestId: string, timeoutMs: number): Promise<InstanceOutcome> {
     if (this.isReady) return this.run(payload, requestId, timeoutMs)
     return this.ready.then((initError) =>
       initError === undefined
@@ -129,7 +125,7 @@ export class Instance {
   }
 
   private run(
-    payload: Pick<InvokeMessage, 'mode' | 'input' | 'event' | 'captureChars'>,
+    payload: InvokePayload,
     requestId: string,
     timeoutMs: number,
   ): Promise<InstanceOutcome> {

@@ -1,15 +1,18 @@
-// The embedded S3: buckets from the config, the documented client settings, byte-exact round trip.
+// The embedded S3: buckets from the config, the documented client settings, byte-exact round trip,
+// and its failures contained (issue 14, finding 1).
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
+import { send } from '@albkit/core/testing'
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { send } from '../conformance/http-client.js'
 import { localS3ClientConfig } from '../local-s3-client-config.js'
 import type { LocalAlb } from '../start.js'
 import { start } from '../start.js'
+import { localS3Control } from './local-s3.js'
 import { fixtureConfig } from './test-support.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'albkit-s3-'))
@@ -93,5 +96,91 @@ test('alb.s3 stops and restarts the embedded S3 on the same port: calls fail, th
     assert.equal(await got.Body?.transformToString(), 'x')
   } finally {
     client.destroy()
+  }
+})
+
+/** The multipart POST of CVE-2022-24434: a part header line that starts with a space (~170 bytes). */
+export function malformedMultipart(): { headers: Record<string, string>; body: string } {
+  const boundary = '----albkit'
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body: `--${boundary}\r\n Content-Disposition: form-data; name="key"\r\n\r\nv\r\n--${boundary}--\r\n`,
+  }
+}
+
+test('a malformed multipart POST to S3 (CVE-2022-24434) is answered with an error; S3 and the load balancer keep serving', async () => {
+  const s3 = alb.s3
+  assert.ok(s3 !== undefined)
+  const pid = s3.pid
+  const attack = await send(`${s3Endpoint()}/albkit-test-uploads`, {
+    method: 'POST',
+    ...malformedMultipart(),
+  })
+  // s3rver answers 500 InternalError (busboy's parse error); real S3 says 400 MalformedPOSTRequest
+  assert.ok(attack.status >= 400, `S3 answered ${attack.status}`)
+  assert.equal((await send(`${alb.url}/echo`)).status, 200)
+  assert.equal(s3.crashes, 0)
+  assert.equal(s3.pid, pid, 'the same S3 process still serves')
+  const client = new S3Client({ ...localS3ClientConfig(s3Endpoint()), maxAttempts: 1 })
+  try {
+    await client.send(
+      new PutObjectCommand({ Bucket: 'albkit-test-uploads', Key: 'after-attack', Body: 'y' }),
+    )
+  } finally {
+    client.destroy()
+  }
+})
+
+/** Poll `check` every 50 ms until it holds or `ms` pass. */
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; )
+    if (check()) return true
+    else await new Promise((resolve) => setTimeout(resolve, 50))
+  return check()
+}
+
+test('a crashed S3 process is reported and restarted on the same port, its data kept', async () => {
+  const reports: string[] = []
+  const s3 = await localS3Control({
+    host: '127.0.0.1',
+    port: 0,
+    dir: join(dir, 's3-crash'),
+    buckets: ['crash-test'],
+    onReport: (line) => reports.push(line),
+  })
+  const client = new S3Client({ ...localS3ClientConfig(s3.endpoint), maxAttempts: 1 })
+  try {
+    await client.send(new PutObjectCommand({ Bucket: 'crash-test', Key: 'kept', Body: 'z' }))
+    const pid = s3.pid
+    assert.ok(pid !== undefined)
+    process.kill(pid, 'SIGKILL')
+    assert.ok(await waitFor(() => s3.running && s3.pid !== pid, 10_000), 'S3 came back')
+    assert.equal(s3.crashes, 1)
+    assert.match(reports[0] ?? '', /local S3 crashed \(signal SIGKILL\).*restarting on port/)
+    assert.match(reports[1] ?? '', new RegExp(`local S3 restarted on ${s3.endpoint}`))
+    const got = await client.send(new GetObjectCommand({ Bucket: 'crash-test', Key: 'kept' }))
+    assert.equal(await got.Body?.transformToString(), 'z')
+    // a stop is not a crash: nothing reported, nothing restarted
+    await s3.stop()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    assert.equal(s3.running, false)
+    assert.equal(reports.length, 2)
+  } finally {
+    client.destroy()
+    await s3.stop()
+  }
+})
+
+test('an S3 port in use is a clear error', async () => {
+  const busy = createServer()
+  await new Promise<void>((listening) => busy.listen(0, '127.0.0.1', listening))
+  const { port } = busy.address() as AddressInfo
+  try {
+    await assert.rejects(
+      localS3Control({ host: '127.0.0.1', port, dir: join(dir, 's3-busy'), buckets: [] }),
+      new RegExp(`local S3: port ${port} is already in use`),
+    )
+  } finally {
+    busy.close()
   }
 })

@@ -1,7 +1,7 @@
 // What the client gets for each kind of function result (contract §3 and §4).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { send } from '../conformance/http-client.js'
+import { send } from '@albkit/core/testing'
 import type { LocalAlb } from '../start.js'
 import { accessLogLines, startFixture } from './test-support.js'
 
@@ -17,6 +17,9 @@ before(async () => {
     { paths: ['/multi/cookies'], handler: 'cookies', multi: true },
     { paths: ['/odd'], handler: 'oddStatus' },
     { paths: ['/callback'], handler: 'callbackEcho' },
+    { paths: ['/tolerated'], handler: 'tolerated' },
+    { paths: ['/multi/tolerated'], handler: 'tolerated', multi: true },
+    { paths: ['/connection'], handler: 'connectionHeader' },
   ])
 })
 after(() => alb.close())
@@ -126,4 +129,40 @@ test('callback-style handlers work', async () => {
   const res = await send(`${alb.url}/callback`)
   assert.equal(res.status, 200)
   assert.equal(JSON.parse(res.body.toString()).event.path, '/callback')
+})
+
+describe('tolerated shapes are answered as the real ALB answers them', () => {
+  test('`{ statusCode: 201 }` alone → 201 Created, empty body (awsdocs elb guide #33)', async () => {
+    for (const prefix of ['', '/multi']) {
+      const res = await send(`${alb.url}${prefix}/tolerated?case=bare`)
+      assert.equal(res.status, 201)
+      assert.equal(res.body.length, 0)
+      assert.equal(res.headers['content-length'], '0')
+    }
+  })
+  test('both header fields → the one of the mode (aws-lambda-go-api-proxy #79)', async () => {
+    assert.equal((await send(`${alb.url}/tolerated?case=both`)).headers['x-mode'], 'single')
+    assert.equal((await send(`${alb.url}/multi/tolerated?case=both`)).headers['x-mode'], 'multi')
+  })
+  test('only the field of the other mode → 200 without those headers, not 502', async () => {
+    const single = await send(`${alb.url}/tolerated?case=multi-only`)
+    assert.equal(single.status, 200)
+    assert.equal(single.body.toString(), 'multi-only')
+    assert.equal(single.headers['x-multi'], undefined)
+    const multi = await send(`${alb.url}/multi/tolerated?case=single-only`)
+    assert.equal(multi.status, 200)
+    assert.equal(multi.headers['x-single'], undefined)
+  })
+  for (const which of ['null-body', 'null-headers', 'null-description'])
+    test(`${which} is still a 502 LambdaInvalidResponse`, async () => {
+      for (const prefix of ['', '/multi']) {
+        assertAlb502(await send(`${alb.url}${prefix}/tolerated?case=${which}`))
+        assert.match((await accessLogLines(alb)).at(-1) ?? '', /"LambdaInvalidResponse"/)
+      }
+    })
+})
+
+test("the event carries the client's `connection` header, like AWS's example event", async () => {
+  const res = await send(`${alb.url}/connection`, { headers: { connection: 'keep-alive' } })
+  assert.equal(res.body.toString(), 'keep-alive')
 })

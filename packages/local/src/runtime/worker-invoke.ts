@@ -96,9 +96,9 @@ export async function invoke(
 ): Promise<{ reply: WorkerReply; transfer: ArrayBuffer[] }> {
   const transfer: ArrayBuffer[] = []
   let event: unknown
+  const mode = 'parts' in message ? message.parts.mode : message.mode
   try {
-    event =
-      message.input === undefined ? JSON.parse(message.event ?? 'null') : buildEvent(message.input)
+    event = 'parts' in message ? buildEvent(message.parts) : JSON.parse(message.event)
   } catch (err) {
     if (!(err instanceof BadRequestEncoding)) throw err
     return { reply: { type: 'bad-request', id: message.id, message: err.message }, transfer }
@@ -106,7 +106,7 @@ export async function invoke(
   try {
     const result = await call(handler, event, contextFor(data, message))
     // validated, sized and decoded here, beside the listener; it only writes the bytes
-    const outcome = resultValueToWire(result, message.mode)
+    const outcome = resultValueToWire(result, mode)
     if (outcome.ok) {
       // small Buffers are views into a shared 8 KB slab, which a message would copy whole:
       // send an exact-size copy and transfer it instead (a large one owns its memory already)

@@ -1,6 +1,5 @@
 /** Messages between the load balancer and a function instance (worker thread). */
-import type { AlbHeaderMode } from '@albkit/core'
-import type { EventInput } from './build-event.js'
+import type { AlbEventParts, AlbHeaderMode } from '@albkit/core'
 import type { WireOutcome } from './result-to-wire.js'
 
 /** What an instance is started with (`workerData`). */
@@ -16,20 +15,23 @@ export interface InstanceData {
 }
 
 /**
- * One invocation. The instance builds the event from the request (`input`) or takes a ready
- * event (`event`, health checks), runs the handler, and turns the result into the response the
- * balancer sends — so that work runs beside the listener thread, not on it.
+ * What to invoke with: a request as the parts the balancer split once (the instance builds the
+ * event; `parts.mode` is the header mode), or a ready event in a mode (health checks).
  */
-export interface InvokeMessage {
+export type InvokePayload = ({ parts: AlbEventParts } | { event: string; mode: AlbHeaderMode }) & {
+  /** the local console is watching: send the result back as JSON, up to this many characters */
+  captureChars?: number
+}
+
+/**
+ * One invocation. The instance builds the event, runs the handler, and turns the result into
+ * the response the balancer sends — so that work runs beside the listener thread, not on it.
+ */
+export type InvokeMessage = InvokePayload & {
   id: number
   requestId: string
   /** epoch ms after which the invocation has timed out */
   deadline: number
-  mode: AlbHeaderMode
-  input?: EventInput
-  event?: string
-  /** the local console is watching: send the result back as JSON, up to this many characters */
-  captureChars?: number
   /** the instance on a shared thread (isolation 'shared') */
   slot?: number
 }

@@ -7,6 +7,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { parentPort, workerData } from 'node:worker_threads'
+import { useThreadHome } from './thread-home.js'
 import { errorFields, type Handler, invoke, loadHandler } from './worker-invoke.js'
 import { prefixLines } from './worker-output.js'
 import type {
@@ -20,6 +21,7 @@ import type {
 const port = parentPort
 if (port === null) throw new Error('worker.ts must run in a worker thread')
 const shared = (workerData as Partial<SharedThreadData>).shared === true
+useThreadHome()
 
 /** the running invocation's request id, for the prefix of the function's output lines */
 let currentRequestId = '-'
