@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { request } from 'node:http'
 import { after, before, test } from 'node:test'
-import { send } from '@albkit/core/testing'
+import { type RawResponse, send } from '@albkit/core/testing'
 import { startFixture } from '../runtime/test-support.js'
 import type { LocalAlb } from '../start.js'
 import type { ExchangeDetail, ExchangeSummary } from './exchange-views.js'
@@ -77,15 +77,16 @@ async function latest(): Promise<ExchangeDetail> {
   throw new Error('no exchange captured')
 }
 
+/** Send a request through the load balancer; its captured detail and what the client got. */
 async function captured(
   path: string,
   init: Parameters<typeof send>[1] = {},
-): Promise<ExchangeDetail> {
+): Promise<ExchangeDetail & { client: RawResponse }> {
   const before = (await json<ExchangeSummary[]>('/api/exchanges')).body[0]?.id ?? 0
-  await send(`${alb.url}${path}`, init)
+  const client = await send(`${alb.url}${path}`, init)
   for (let i = 0; i < 100; i++) {
     const d = await latest()
-    if (d.id > before) return d
+    if (d.id > before) return { ...d, client }
     await new Promise((r) => setTimeout(r, 20))
   }
   throw new Error(`${path} was not captured`)
@@ -129,13 +130,12 @@ test('a forwarded request: client request, rule, the exact event (client XFF plu
   assert.equal(event.body, 'hello')
   assert.equal(event.path, '/echo/a')
   assert.deepEqual(event.queryStringParameters, { x: '1' })
-  // the event the function really received (it echoes it) is the one the console rebuilt
-  const received = JSON.parse(
-    Buffer.from(
-      await (await send(`${alb.adminUrl}/api/exchanges/${d.id}/response-body`)).body,
-    ).toString(),
-  )
+  // the event the function really received (it echoes it to the client) is the one the console
+  // rebuilt; the kept response body is the client's, cut at this suite's 1000-byte cap
+  const received = JSON.parse(d.client.body.toString())
   assert.deepEqual(event, received.event)
+  const kept = (await send(`${alb.adminUrl}/api/exchanges/${d.id}/response-body`)).body
+  assert.deepEqual(kept, d.client.body.subarray(0, 1000))
   assert.ok(d.timings.invokeMs !== undefined && d.timings.invokeMs >= 0)
   assert.ok(d.timings.totalMs >= 0)
   assert.equal(typeof d.requestId, 'string')

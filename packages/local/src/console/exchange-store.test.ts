@@ -3,27 +3,15 @@ import { test } from 'node:test'
 import { captureBody, previewBody } from './capture-body.js'
 import type { CapturedExchange } from './captured-exchange.js'
 import { ExchangeStore } from './exchange-store.js'
+import { testExchange } from './test-exchange.js'
 
 function exchange(store: ExchangeStore, requestId?: string): CapturedExchange {
-  const empty = { size: 0, bytes: new Uint8Array(0) }
-  return {
+  return testExchange({
     id: store.nextId(),
     time: Date.now(),
     durationMs: 1,
-    request: {
-      method: 'GET',
-      target: '/',
-      httpVersion: '1.1',
-      rawHeaders: [],
-      peerIp: '127.0.0.1',
-      peerPort: 1,
-      body: empty,
-    },
-    actions: ['forward'],
     invoke: requestId === undefined ? undefined : { requestId, cold: false, kind: 'result' },
-    response: { statusCode: 200, statusMessage: 'OK', headers: [], body: empty, own: false },
-    logs: [],
-  }
+  })
 }
 
 test('the store keeps the last N exchanges, newest first, and evicts the oldest', () => {

@@ -16,6 +16,7 @@ import {
   STATUS_EXPLANATIONS,
   TIMEOUT_EXPLANATION,
 } from './explanations.js'
+import { testExchange } from './test-exchange.js'
 
 const RUNTIME = fileURLToPath(new URL('../runtime/', import.meta.url))
 const sources = readdirSync(RUNTIME)
@@ -79,22 +80,10 @@ test('every status the balancer answers itself has an explanation', () => {
     assert.ok(STATUS_EXPLANATIONS[status], `no explanation for ${status}`)
 })
 
+/** An exchange the balancer answered 502 itself, changed by `over`. */
 function captured(over: Partial<CapturedExchange>): CapturedExchange {
   const empty = { size: 0, bytes: new Uint8Array(0) }
-  return {
-    id: 1,
-    time: 0,
-    durationMs: 0,
-    request: {
-      method: 'GET',
-      target: '/',
-      httpVersion: '1.1',
-      rawHeaders: [],
-      peerIp: '127.0.0.1',
-      peerPort: 1,
-      body: empty,
-    },
-    actions: ['forward'],
+  return testExchange({
     response: {
       statusCode: 502,
       statusMessage: 'Bad Gateway',
@@ -102,9 +91,8 @@ function captured(over: Partial<CapturedExchange>): CapturedExchange {
       body: empty,
       own: true,
     },
-    logs: [],
     ...over,
-  }
+  })
 }
 
 test('a timeout is explained as one (it has no error reason)', () => {
