@@ -42,7 +42,7 @@ export const REASON_EXPLANATIONS: Readonly<Record<string, Entry>> = {
   },
   LambdaInvalidResponse: {
     message:
-      'The function returned a result the ALB cannot turn into an HTTP response (a wrong type or a missing field, see below): the ALB answers 502 — return { statusCode: number, headers or multiValueHeaders with string values, body: string }.',
+      'The function returned a result the ALB cannot turn into an HTTP response (a wrong type or a missing field, listed above): the ALB answers 502 — return { statusCode: number, headers or multiValueHeaders with string values, body: string }.',
     source: AWS_PAGES.lambdaTargets,
   },
   LambdaResponseTooLarge: {
