@@ -16,6 +16,7 @@ import { axeViolations } from './support/axe.js'
 import { figure } from './support/figures.js'
 import { type LaunchedBrowser, launchBrowser } from './support/launch-browser.js'
 import { REPO, type Stack, startStack } from './support/stack.js'
+import { watchProblems } from './support/watch-problems.js'
 
 const ARTIFACTS = join(REPO, 'e2e/artifacts')
 
@@ -35,12 +36,6 @@ before(async () => {
   })
   mkdirSync(ARTIFACTS, { recursive: true })
   browser = await launchBrowser()
-  // CSP violations are reported to the page as events; turn each into a console error
-  await browser.context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)
-    })
-  })
 })
 after(async () => {
   await browser?.close()
@@ -49,17 +44,7 @@ after(async () => {
 
 async function openPage(sink: string[] = problems): Promise<Page> {
   const page = await browser.context.newPage()
-  page.on('console', (m) => {
-    // the browser's own /favicon.ico request (404 from the listener's default rule) is not a page's
-    if (m.location().url.endsWith('/favicon.ico')) return
-    if (m.type() === 'error' || /Content Security Policy|CSP violation/i.test(m.text()))
-      sink.push(`${page.url()}: console ${m.type()}: ${m.text()}`)
-  })
-  page.on('pageerror', (e) => sink.push(`${page.url()}: page error: ${e.message}`))
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico'))
-      sink.push(`${r.url()}: HTTP ${r.status()}`)
-  })
+  watchProblems(page, sink)
   return page
 }
 

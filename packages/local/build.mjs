@@ -1,6 +1,8 @@
-// Bundles @albkit/local: the API and the instance entry (plain JS for worker threads),
-// then emits type declarations with tsc.
+// Bundles @albkit/local: the API, the instance entry (plain JS for worker threads) and the S3
+// process, the console's page (dist/console/: one script, one style sheet, the page), then emits
+// type declarations with tsc.
 import { execFileSync } from 'node:child_process'
+import { copyFileSync } from 'node:fs'
 import { build } from 'esbuild'
 
 // dist is overwritten in place, never removed first: other packages' tests may be using it
@@ -13,16 +15,34 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
 }
-await build({
-  ...common,
-  entryPoints: {
-    index: 'src/index.ts',
-    worker: 'src/runtime/worker.ts',
-    's3-process': 'src/runtime/s3-process.ts',
-  },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-})
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: {
+      index: 'src/index.ts',
+      worker: 'src/runtime/worker.ts',
+      's3-process': 'src/runtime/s3-process.ts',
+    },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+  }),
+  build({
+    entryPoints: { console: 'src/console-ui/main.ts' },
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'esm',
+    minify: true,
+    outdir: 'dist/console',
+    logLevel: 'warning',
+    metafile: true,
+  }).then((result) => {
+    copyFileSync('src/console-ui/console.css', 'dist/console/console.css')
+    copyFileSync('src/console-ui/index.html', 'dist/console/index.html')
+    const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
+    console.log(`console: dist/console/console.js ${bytes} B`)
+  }),
+])
 execFileSync(
   process.execPath,
   [

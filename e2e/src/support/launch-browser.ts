@@ -1,7 +1,8 @@
 /**
  * Chromium for a browser test, the way every e2e browser suite starts it: found or installed by
- * {@link findBrowser}, headless, no sandbox (containers run as root), no background traffic, and
- * a fresh profile (`--user-data-dir`) removed on close.
+ * {@link findBrowser}, headless, no sandbox (containers run as root), no background traffic, a
+ * fresh profile (`--user-data-dir`) removed on close, and every CSP violation turned into a
+ * console error (see watch-problems.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -42,6 +43,12 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       executablePath: found.path,
       headless: true,
       args: [...CHROMIUM_FLAGS],
+    })
+    // CSP violations are reported to the page as events; turn each into a console error
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)
+      })
     })
     return {
       context,

@@ -6,6 +6,9 @@
 export { LAMBDA_HEALTH_CHECK_DEFAULTS } from './config/health-check.js'
 export { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
 export { type CfnResource, type CfnTemplate, parseTemplate } from './config/parse-template.js'
+export type { CapturedExchange } from './console/captured-exchange.js'
+export type { ExchangeStore } from './console/exchange-store.js'
+export type { ExchangeDetail, ExchangeSummary } from './console/exchange-views.js'
 export {
   LOCAL_S3_CREDENTIALS,
   LOCAL_S3_REGION,

@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ConfigError, type LocalConfig, loadConfig } from './config/index.js'
+import { captureExchange, captureRefused } from './console/capture-exchange.js'
+import { ExchangeStore } from './console/exchange-store.js'
+import { TargetHistory } from './console/target-history.js'
 import { localS3Environment } from './local-s3-client-config.js'
 import { createAdminServer } from './runtime/admin-server.js'
 import { Balancer } from './runtime/balancer.js'
@@ -31,7 +34,7 @@ export interface StartOptions {
   config?: LocalConfig
   /** listener port; default 3000, 0 = ephemeral */
   port?: number
-  /** default 127.0.0.1 */
+  /** the listener's address; default 127.0.0.1 (the admin server and console: always 127.0.0.1) */
   host?: string
   /** admin server port; default 3001, 0 = ephemeral */
   adminPort?: number
@@ -75,6 +78,11 @@ export interface StartOptions {
   requestTimeout?: number
   /** ms an idle keep-alive connection stays open; default 60 000 (the ALB's idle timeout) */
   keepAliveTimeout?: number
+  /**
+   * The console on the admin port: how many exchanges it keeps (default 200) and how many bytes
+   * of each body (default 64 KB); `false`: no console, nothing captured.
+   */
+  console?: false | { exchanges?: number; bodyBytes?: number }
 }
 
 export interface LocalAlb {
@@ -88,10 +96,15 @@ export interface LocalAlb {
   functionsLogFile: string
   config: LocalConfig
   targets(): TargetReport[]
+  /** the console's captured exchanges (undefined with `console: false`): `list()`, `get(id)`, `subscribe()` */
+  exchanges?: ExchangeStore
   /** live instances per function name */
   instances(): Record<string, number>
   close(): Promise<void>
 }
+
+/** The admin server (the console) listens on the loopback only. */
+const ADMIN_HOST = '127.0.0.1'
 
 async function listen(server: Server, port: number, host: string, what: string): Promise<number> {
   await new Promise<void>((ok, fail) => {
@@ -134,7 +147,19 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
     }
   }
   const host = options.host ?? '127.0.0.1'
+  const store =
+    options.console === false
+      ? undefined
+      : new ExchangeStore({
+          size: options.console?.exchanges,
+          bodyBytes: options.console?.bodyBytes,
+        })
   const sink = new LogSink(resolve(options.logDir ?? '.albkit/logs'), options.quiet === true)
+  if (store !== undefined) {
+    sink.exchanges = (ex) => store.add(captureExchange(ex, store))
+    sink.refused = (req, entry) => store.add(captureRefused(req, entry, store))
+  }
+  const history = new TargetHistory()
   const cleanups: Array<() => Promise<void> | void> = [() => sink.close()]
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup()
@@ -173,7 +198,10 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
           maxInstances: options.maxInstancesPerFunction ?? 32,
           isolation: options.isolation ?? 'thread',
           threads: options.threadsPerFunction,
-          onOutput: (line, stream) => sink.functionLine(`${fn.functionName} ${line}`, stream),
+          onOutput: (line, stream) => {
+            sink.functionLine(`${fn.functionName} ${line}`, stream)
+            store?.functionLine(line, stream)
+          },
         }),
       )
     }
@@ -186,6 +214,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       listenerPort: () => listenerPort,
       xffMode: options.xffMode ?? 'append',
       shuffleHeaders: options.shuffleHeaders ?? false,
+      captureChars: () => (store?.watching === true ? store.limits.bodyBytes : undefined),
     })
     const front = createFront({
       balancer,
@@ -204,11 +233,18 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       pools,
       (line) => sink.info(line),
       options.healthCheckScale ?? 1,
+      history.observe,
     )
     cleanups.push(() => health.stop())
-    const admin = createAdminServer(config, () => health.reports())
+    const targets = () => health.reports()
+    const admin = createAdminServer(
+      config,
+      targets,
+      store === undefined ? undefined : { config, pools, store, history, targets },
+    )
     cleanups.push(() => closeServer(admin))
-    const adminPort = await listen(admin, options.adminPort ?? 3001, host, 'admin server')
+    // the console shows requests' headers and bodies and can replay: loopback only, whatever `host`
+    const adminPort = await listen(admin, options.adminPort ?? 3001, ADMIN_HOST, 'admin server')
     health.start()
     let watcher: CodeWatcher | undefined
     if (options.watch === true) {
@@ -220,10 +256,10 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       cleanups.push(() => watcher?.close())
     }
     const url = `http://${host}:${listenerPort}`
-    const adminUrl = `http://${host}:${adminPort}`
+    const adminUrl = `http://${ADMIN_HOST}:${adminPort}`
     for (const warning of config.warnings) sink.info(`warning: ${warning}`)
     sink.info(
-      `albkit local ALB on ${url} (admin ${adminUrl}${s3 ? `, S3 ${s3.endpoint}` : ''})\n${formatRouteTable(routeTable(config))}`,
+      `albkit local ALB on ${url} (admin ${adminUrl}${s3 ? `, S3 ${s3.endpoint}` : ''})\n${store === undefined ? '' : `console: ${adminUrl}/\n`}${formatRouteTable(routeTable(config))}`,
     )
     return {
       url,
@@ -234,6 +270,7 @@ export async function start(options: StartOptions): Promise<LocalAlb> {
       functionsLogFile: sink.functionsLogFile,
       config,
       targets: () => health.reports(),
+      exchanges: store,
       instances: () =>
         Object.fromEntries([...pools.values()].map((p) => [p.fn.functionName, p.size])),
       close: closeAll,

@@ -107,6 +107,7 @@ test('albkit dev: serves the template, prints the route table, stops on SIGTERM'
   assert.deepEqual(await checked, [200, 'echo'])
   assert.match(result.out, /10\s+path-pattern \/echo \| \/echo\/\*\s+→ echo-tg → \S*EchoFunction/)
   assert.match(result.out, /default\s+\(any\)\s+→ fixed-response 404/)
+  assert.match(result.out, /^console: http:\/\/127\.0\.0\.1:\d+\/$/m)
 })
 
 test('albkit dev with an invalid template: the ConfigError message and exit code 1', async () => {
@@ -143,6 +144,12 @@ test('albkit with an unknown command: names it, exit code 1', async () => {
   const result = await run(['deploi'])
   assert.equal(result.code, 1)
   assert.match(result.err, /unknown command "deploi"/)
+})
+
+test('albkit dev --console-exchanges 0: a clear message naming the flag and exit code 1', async () => {
+  const result = await run(['dev', '--console-exchanges', '0', '--template', template, '--no-s3'])
+  assert.equal(result.code, 1)
+  assert.match(result.err, /--console-exchanges\) must be a positive integer, got 0/)
 })
 
 test('albkit dev --isolation with an unknown mode: a clear message and exit code 1', async () => {

@@ -56,6 +56,8 @@ export async function devCommand(root: string, argv: string[]): Promise<number> 
       quiet: { type: 'boolean' },
       isolation: { type: 'string' },
       'shuffle-headers': { type: 'boolean' },
+      'console-exchanges': { type: 'string' },
+      'no-console': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -80,6 +82,10 @@ export async function devCommand(root: string, argv: string[]): Promise<number> 
     watch: values['no-watch'] !== true,
     quiet: values.quiet === true,
     shuffleHeaders: values['shuffle-headers'] === true,
+    console:
+      values['no-console'] === true
+        ? false
+        : { exchanges: number(values['console-exchanges'], 'console-exchanges') },
   })
   await new Promise<void>((done) => {
     const stop = () => {

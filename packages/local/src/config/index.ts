@@ -1,6 +1,12 @@
 export { LAMBDA_HEALTH_CHECK_DEFAULTS } from './health-check.js'
 export { loadConfig } from './load-config.js'
-export { hostWithoutPort, type MatchInput, matchRule, precompileRules } from './match-rule.js'
+export {
+  conditionHolds,
+  hostWithoutPort,
+  type MatchInput,
+  matchRule,
+  precompileRules,
+} from './match-rule.js'
 export {
   ConfigError,
   type HealthCheckSettings,

@@ -80,6 +80,15 @@ function testFor(c: RuleCondition): Test {
   return t
 }
 
+/**
+ * Whether one condition holds for a request (the local console's "why not this rule").
+ * @example
+ * conditionHolds(rule.conditions[0], input) // false
+ */
+export function conditionHolds(c: RuleCondition, input: MatchInput): boolean {
+  return testFor(c)(input)
+}
+
 /** Compile every condition's wildcards once (loadConfig does this at load time). */
 export function precompileRules(rules: readonly LocalRule[]): void {
   for (const rule of rules) for (const c of rule.conditions) testFor(c)

@@ -37,6 +37,8 @@ export interface BalancerOptions {
   xffMode: XffMode
   /** reorder response headers and their values, as the real ALB may (`--shuffle-headers`) */
   shuffleHeaders?: boolean
+  /** the local console: capture results up to this many characters (undefined: failures only) */
+  captureChars?: () => number | undefined
 }
 
 /** A target group may carry the `routing.http.xff_header_processing.mode` attribute. */
@@ -72,6 +74,8 @@ export class Balancer {
       sourceIp: ex.record.clientIp,
     })
     ex.record.matchedRulePriority = rule.priority
+    ex.console.rule = rule
+    ex.console.body = body
     ex.record.domain = host
     ex.record.requestProcessingMs = Date.now() - ex.record.received
     const action = rule.action
@@ -158,10 +162,12 @@ export class Balancer {
       xffMode: tg.xffHeaderProcessingMode ?? this.options.xffMode,
       traceId,
     }
+    ex.console.parts = parts
     const started = Date.now()
-    const outcome = await pool.invoke({ parts })
+    const outcome = await pool.invoke({ parts, captureChars: this.options.captureChars?.() })
     ex.record.targetProcessingMs = Date.now() - started
     ex.console.cold = outcome.cold
+    ex.console.invoke = outcome
     const responseStart = Date.now()
     if (outcome.kind === 'bad-request') {
       // headers or a text body that are not valid UTF-8 (access-log reason LambdaBadRequest)

@@ -3,9 +3,11 @@
  * its own or the function's, goes through here so each request logs exactly one line.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { type ResultCheck, reasonPhrase } from '@albkit/core'
+import { type AlbEventParts, type ResultCheck, reasonPhrase } from '@albkit/core'
+import type { LocalRule } from '../config/index.js'
 import { type AccessLogEntry, formatAccessLog } from './access-log.js'
 import { errorPageBody } from './error-page.js'
+import type { InvokeOutcome } from './function-pool.js'
 import type { LogSink } from './log-sink.js'
 import type { WireResponse } from './result-to-wire.js'
 
@@ -14,6 +16,12 @@ export interface ConsoleNote {
   functionName?: string
   cold?: boolean
   note?: string
+  /** what the local console captures (console/capture-exchange.ts): rule, invocation, own answer */
+  rule?: LocalRule
+  body?: Buffer
+  parts?: AlbEventParts
+  invoke?: InvokeOutcome
+  response?: { statusCode: number; headers: string[]; body: string }
 }
 
 export class Exchange {
@@ -59,6 +67,7 @@ export class Exchange {
     for (const [k, v] of headers) flat.push(k, v)
     flat.push('Content-Length', String(Buffer.byteLength(body)))
     if (close) flat.push('Connection', 'close')
+    this.console.response = { statusCode, headers: flat, body }
     res.writeHead(statusCode, reasonPhrase(statusCode), flat)
     res.end(body)
     if (close) res.once('finish', () => this.req.socket.destroySoon())
@@ -95,6 +104,7 @@ export class Exchange {
     r.sentBytes = Math.max(0, this.req.socket.bytesWritten - this.startBytes)
     if (r.elbStatusCode === 0) r.elbStatusCode = 460 // client closed the connection first (ELB user guide, "Troubleshoot": HTTP 460)
     this.sink.accessLine(formatAccessLog(r))
+    this.sink.exchanges?.(this)
     if (!this.sink.verbose) return
     const c = this.console
     const warned = this.issues.warnings.map((w) => w.code).join(', ')

@@ -12,9 +12,20 @@ import { SharedThread } from './shared-thread.js'
 import type { InvokePayload } from './worker-protocol.js'
 
 /** How one invocation through the pool ended. */
-export type InvokeOutcome =
+export type InvokeOutcome = (
   | (InstanceOutcome & { cold: boolean; requestId: string })
   | { kind: 'error'; reason: 'throttled'; message: string; cold: false; requestId: string }
+) & { timings?: InvokeTimings }
+
+/** Where an invocation's time went, in ms (the local console shows it). */
+export interface InvokeTimings {
+  /** waiting for a free instance (all busy, local cap reached) */
+  queuedMs: number
+  /** the cold start: loading the handler, when this request waited for it */
+  initMs: number
+  /** the handler's run, event and result work in the instance included */
+  invokeMs: number
+}
 
 export interface FunctionPoolOptions {
   workerFile: string
@@ -53,6 +64,7 @@ export class FunctionPool {
 
   /** Invoke the function with a request (`input`) or a ready event (`event`, JSON). */
   async invoke(payload: InvokePayload): Promise<InvokeOutcome> {
+    const t0 = performance.now()
     const requestId = randomUUID()
     if (this.closed)
       return { kind: 'error', reason: 'crashed', message: 'shutting down', cold: false, requestId }
@@ -63,9 +75,13 @@ export class FunctionPool {
     }
     const instance = acquired instanceof Instance ? acquired : await acquired
     const cold = instance.invocations === 0
+    const t1 = performance.now()
     const outcome = await instance.invoke(payload, requestId, this.fn.timeoutSeconds * 1000)
+    const t2 = performance.now()
     this.release(instance)
-    return { ...outcome, cold, requestId }
+    const ran = cold && instance.readyAt > t1 ? instance.readyAt : t1
+    const timings = { queuedMs: t1 - t0, initMs: ran - t1, invokeMs: t2 - ran }
+    return { ...outcome, cold, requestId, timings }
   }
 
   /** Replace every instance (new code): idle ones end now, busy ones when they finish. */

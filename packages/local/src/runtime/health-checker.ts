@@ -51,6 +51,14 @@ export function healthCheckEvent(tg: LocalTargetGroup): string {
   )
 }
 
+/** Hears every check: its result and the state before and after (the local console's history). */
+export type HealthObserver = (
+  targetGroupArn: string,
+  check: NonNullable<TargetReport['lastCheck']>,
+  before: TargetHealth,
+  after: TargetHealth,
+) => void
+
 interface Tracked {
   tg: LocalTargetGroup
   pool: FunctionPool | undefined
@@ -68,6 +76,7 @@ export class HealthChecker {
     pools: Map<string, FunctionPool>,
     private readonly log: (line: string) => void,
     private readonly scale: number,
+    private readonly observe?: HealthObserver,
   ) {
     this.tracked = config.targetGroups.map((tg) => {
       const pool = tg.functionLogicalId === undefined ? undefined : pools.get(tg.functionLogicalId)
@@ -150,8 +159,10 @@ export class HealthChecker {
       reason: result.reason,
       ms: Date.now() - started,
     }
-    const before = t.health.state
+    const previous = t.health
+    const before = previous.state
     t.health = nextHealth(t.health, result, settings.healthyThreshold, settings.unhealthyThreshold)
+    this.observe?.(t.tg.arn, t.last, previous, t.health)
     if (t.health.state !== before) {
       const why = t.health.reason === undefined ? '' : ` (${t.health.reason})`
       this.log(`health: ${t.tg.name} ${before} → ${t.health.state}${why}`)

@@ -112,14 +112,14 @@ export function createFront(options: FrontOptions): Server {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
     sink.info(`${req.method} ${req.url} → 400 upgrade refused (LambdaWebsocketNotSupported)`)
     const now = Date.now()
-    sink.accessLine(
-      formatAccessLog({
-        ...requestLogEntry(req, elbName, now),
-        finished: now,
-        elbStatusCode: 400,
-        errorReason: 'LambdaWebsocketNotSupported',
-      }),
-    )
+    const entry = {
+      ...requestLogEntry(req, elbName, now),
+      finished: now,
+      elbStatusCode: 400,
+      errorReason: 'LambdaWebsocketNotSupported',
+    }
+    sink.accessLine(formatAccessLog(entry))
+    sink.refused?.(req, entry)
     socket.end(rawErrorResponse(400))
   })
   return server

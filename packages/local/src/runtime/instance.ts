@@ -10,7 +10,7 @@ import type { InvokeMessage, InvokePayload, WorkerReply } from './worker-protoco
 
 /** How one invocation ended. */
 export type InstanceOutcome =
-  | { kind: 'result'; outcome: WireOutcome }
+  | { kind: 'result'; outcome: WireOutcome; result?: string }
   | { kind: 'bad-request'; message: string }
   | { kind: 'error'; reason: 'unhandled' | 'timeout' | 'crashed' | 'init'; message: string }
 
@@ -48,6 +48,8 @@ export class Instance {
   private pending: ((outcome: InstanceOutcome) => void) | undefined
   private seq = 0
   private isReady = false
+  /** performance.now() when init finished (the console's init timing) */
+  readyAt = 0
   /** epoch ms when the running invocation times out */
   deadline = 0
   private timeoutMs = 0
@@ -69,6 +71,7 @@ export class Instance {
       reply: (reply: WorkerReply) => {
         if (reply.type === 'ready') {
           clearTimeout(initTimer)
+          this.readyAt = performance.now()
           this.isReady = true
           markReady(undefined)
         } else if (reply.type === 'init-error') {
@@ -80,7 +83,7 @@ export class Instance {
         } else if (reply.id === this.seq) {
           this.settle(
             reply.type === 'result'
-              ? { kind: 'result', outcome: reply.outcome }
+              ? { kind: 'result', outcome: reply.outcome, result: reply.result }
               : reply.type === 'bad-request'
                 ? { kind: 'bad-request', message: reply.message }
                 : {

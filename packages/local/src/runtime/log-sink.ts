@@ -4,7 +4,10 @@
  * no thread-pool round trip per request, which matters when every core is busy.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
+import type { AccessLogEntry } from './access-log.js'
+import type { Exchange } from './exchange.js'
 
 /** How often buffered lines are written. */
 export const FLUSH_INTERVAL_MS = 50
@@ -18,6 +21,10 @@ export class LogSink {
   readonly functionsLogFile: string
   /** false when console lines are not wanted (callers skip building them) */
   readonly verbose: boolean
+  /** called with every finished exchange when the local console captures them (start.ts) */
+  exchanges?: (exchange: Exchange) => void
+  /** called with a request refused without an Exchange (a WebSocket upgrade), for the console */
+  refused?: (req: IncomingMessage, entry: AccessLogEntry) => void
   private fd: number | undefined
   private access: string[] = []
   private console: string[] = []

@@ -10,7 +10,8 @@ export interface RouteRow {
   template: string
 }
 
-function describeCondition(c: RuleCondition): string {
+/** One condition as text: `path-pattern /ip | /ip/*`. */
+export function describeCondition(c: RuleCondition): string {
   if (c.field === 'http-header') return `${c.headerName}: ${c.values.join(' | ')}`
   if (c.field === 'query-string')
     return `query ${c.values.map((v) => (v.key === undefined ? v.value : `${v.key}=${v.value}`)).join(' | ')}`

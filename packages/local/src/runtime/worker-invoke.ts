@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url'
 import { BadRequestEncoding, buildEvent } from './build-event.js'
+import { capturedResult } from './captured-result.js'
 import { resultValueToWire } from './result-to-wire.js'
 import type { InstanceData, InvokeMessage, WorkerReply } from './worker-protocol.js'
 
@@ -116,7 +117,12 @@ export async function invoke(
       }
       transfer.push(body.buffer as ArrayBuffer)
     }
-    return { reply: { type: 'result', id: message.id, outcome }, transfer }
+    // the local console shows what the function returned: always for a 502, else when watching
+    const captured =
+      !outcome.ok || message.captureChars !== undefined
+        ? capturedResult(result, message.captureChars)
+        : undefined
+    return { reply: { type: 'result', id: message.id, outcome, result: captured }, transfer }
   } catch (err) {
     return { reply: { type: 'error', id: message.id, ...errorFields(err) }, transfer }
   }

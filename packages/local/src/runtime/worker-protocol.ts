@@ -18,7 +18,10 @@ export interface InstanceData {
  * What to invoke with: a request as the parts the balancer split once (the instance builds the
  * event; `parts.mode` is the header mode), or a ready event in a mode (health checks).
  */
-export type InvokePayload = { parts: AlbEventParts } | { event: string; mode: AlbHeaderMode }
+export type InvokePayload = ({ parts: AlbEventParts } | { event: string; mode: AlbHeaderMode }) & {
+  /** the local console is watching: send the result back as JSON, up to this many characters */
+  captureChars?: number
+}
 
 /**
  * One invocation. The instance builds the event, runs the handler, and turns the result into
@@ -48,7 +51,7 @@ export interface SharedThreadData {
 export type WorkerReply = (
   | { type: 'ready' }
   | { type: 'init-error'; errorType: string; errorMessage: string }
-  | { type: 'result'; id: number; outcome: WireOutcome }
+  | { type: 'result'; id: number; outcome: WireOutcome; result?: string }
   | { type: 'bad-request'; id: number; message: string }
   | { type: 'error'; id: number; errorType: string; errorMessage: string }
 ) & { slot?: number }
