@@ -79,9 +79,10 @@ function jsonBlock(
 
 function explanations(d: ExchangeDetail): HTMLElement | false {
   if (d.explanations.length === 0) return false
+  const onlyWarnings = d.explanations.every((e) => e.level !== 'error')
   return h(
     'section',
-    { class: 'why', 'aria-labelledby': 'why-title' },
+    { class: onlyWarnings ? 'why why-warnings' : 'why', 'aria-labelledby': 'why-title' },
     h('h3', { id: 'why-title' }, 'Why'),
     h(
       'ul',
@@ -97,13 +98,21 @@ function explanations(d: ExchangeDetail): HTMLElement | false {
           ),
           e.message,
           ' ',
-          h('a', { href: e.source, rel: 'noreferrer', target: '_blank' }, 'AWS source'),
+          h('a', { href: e.source, rel: 'noreferrer', target: '_blank' }, sourceLabel(e.source)),
           e.details &&
             h('ul', { class: 'details' }, ...e.details.map((x) => h('li', {}, h('code', {}, x)))),
         ),
       ),
     ),
   )
+}
+
+/** Names the kind of page a rule comes from: AWS docs, a GitHub issue thread (the tolerances), an RFC. */
+function sourceLabel(url: string): string {
+  if (url.startsWith('https://github.com/')) return 'source: GitHub issue'
+  if (url.startsWith('https://docs.aws.amazon.com/')) return 'source: AWS docs'
+  if (url.startsWith('https://www.rfc-editor.org/')) return 'source: RFC'
+  return 'source'
 }
 
 function ruleBlock(d: ExchangeDetail): HTMLElement {
