@@ -3,42 +3,24 @@
 // green on a first run (issue 17 #4: a DNS probe of the real S3 endpoint made it "degraded").
 // Probes that need the internet are opt-in (README, "Probes that need the internet").
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { fileURLToPath } from 'node:url'
-import { type LocalAlb, type LocalConfig, loadConfig, start } from '@albkit/local'
+import type { LocalAlb, LocalConfig } from '@albkit/local'
 import { parseHealthConfig } from './probes-config.js'
 import type { HealthReport } from './report.js'
-
-const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..')
-const templates = [
-  join(repo, 'templates/sam/alb.yaml'),
-  join(repo, 'templates/sam/health-checker.yaml'),
-]
+import { startHealthStack, type TestStack } from './test-stack.js'
 
 describe('the default probes, as a first local run sees them', () => {
+  let stack: TestStack | undefined
   let config: LocalConfig
   let alb: LocalAlb
-  let dir: string
 
   before(async () => {
-    config = await loadConfig(templates)
-    dir = await mkdtemp(join(tmpdir(), 'health-default-'))
-    alb = await start({
-      templates,
-      config,
-      port: 0,
-      adminPort: 0,
-      s3: { port: 0, dir: join(dir, 's3') },
-      logDir: join(dir, 'logs'),
-      quiet: true,
-    })
+    stack = await startHealthStack('health-default-')
+    config = stack.config
+    alb = stack.alb
   })
   after(async () => {
-    await alb?.close()
-    if (dir) await rm(dir, { recursive: true, force: true })
+    await stack?.close()
   })
 
   test('every default probe targets the local stack: a bucket of the template, nothing on the internet', () => {

@@ -2,20 +2,12 @@
 // on: the target turns unhealthy after the threshold when a critical dependency stops, and
 // healthy again when it returns. Needs the bundle (pnpm build; turbo builds before testing).
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { fileURLToPath } from 'node:url'
-import { type LocalAlb, loadConfig, start, type TargetReport } from '@albkit/local'
+import type { LocalAlb, TargetReport } from '@albkit/local'
 import type { HealthReport } from './report.js'
 import { startHttpDependency, type TestHttpDependency } from './test-deps.js'
+import { startHealthStack, type TestStack } from './test-stack.js'
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..')
-const templates = [
-  join(repo, 'templates/sam/alb.yaml'),
-  join(repo, 'templates/sam/health-checker.yaml'),
-]
 // Interval 35 s → 1.75 s, timeout 10 s → 0.5 s; the thresholds (2 / 2) are not scaled.
 const SCALE = 0.05
 
@@ -43,38 +35,31 @@ async function waitFor(alb: LocalAlb, state: string, limitMs = 30_000): Promise<
 
 describe('through the local load balancer with health checks on', () => {
   let dependency: TestHttpDependency
+  let stack: TestStack | undefined
   let alb: LocalAlb
-  let dir: string
 
   before(async () => {
     dependency = await startHttpDependency()
-    dir = await mkdtemp(join(tmpdir(), 'health-alb-'))
-    const config = await loadConfig(templates)
-    const bucket = config.buckets[0]?.bucketName
-    assert.ok(bucket, 'the template declares the probe bucket')
-    alb = await start({
-      templates,
-      config,
-      port: 0,
-      adminPort: 0,
-      s3: { port: 0, dir: join(dir, 's3') },
-      logDir: join(dir, 'logs'),
-      quiet: true,
-      healthCheckScale: SCALE,
-      env: {
-        HEALTH_PROBES: JSON.stringify([
-          { name: 'api', type: 'http', url: `${dependency.url}/ok`, timeoutMs: 200 },
-          { name: 'probe-bucket', type: 's3', bucket, timeoutMs: 200 },
-        ]),
-        HEALTH_DEADLINE_MS: '300', // below the scaled 0.5 s health-check timeout
-        HEALTH_CACHE_MS: '0',
-      },
+    stack = await startHealthStack('health-alb-', (config) => {
+      const bucket = config.buckets[0]?.bucketName
+      assert.ok(bucket, 'the template declares the probe bucket')
+      return {
+        healthCheckScale: SCALE,
+        env: {
+          HEALTH_PROBES: JSON.stringify([
+            { name: 'api', type: 'http', url: `${dependency.url}/ok`, timeoutMs: 200 },
+            { name: 'probe-bucket', type: 's3', bucket, timeoutMs: 200 },
+          ]),
+          HEALTH_DEADLINE_MS: '300', // below the scaled 0.5 s health-check timeout
+          HEALTH_CACHE_MS: '0',
+        },
+      }
     })
+    alb = stack.alb
   })
   after(async () => {
-    await alb?.close()
+    await stack?.close()
     await dependency.stop()
-    await rm(dir, { recursive: true, force: true })
   })
 
   test('the health checks use /health and the target becomes healthy', async () => {

@@ -5,18 +5,16 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { type LocalAlb, localS3ClientConfig, localS3Environment, start } from '@albkit/local'
+import { type LocalAlb, localS3ClientConfig, localS3Environment } from '@albkit/local'
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { allBytes, SAMPLES } from './test-fixtures.js'
+import { startUploadStack, type TestStack } from './test-stack.js'
 
 const appDir = resolve(fileURLToPath(import.meta.url), '../..')
-const repo = resolve(appDir, '../..')
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
 interface FileJson {
@@ -32,25 +30,15 @@ interface FileJson {
 let alb: LocalAlb
 let s3: S3Client
 let bucket: string
-let dir: string
+let stack: TestStack | undefined
 
 before(async () => {
   if (!existsSync(join(appDir, 'dist/index.mjs')))
     throw new Error(
       'dist/index.mjs is missing: run `pnpm --filter @albkit/app-upload-to-s3 build` first',
     )
-  dir = await mkdtemp(join(tmpdir(), 'albkit-upload-'))
-  alb = await start({
-    templates: [
-      join(repo, 'templates/sam/alb.yaml'),
-      join(repo, 'templates/sam/upload-to-s3.yaml'),
-    ],
-    port: 0,
-    adminPort: 0,
-    s3: { port: 0, dir: join(dir, 's3') },
-    logDir: join(dir, 'logs'),
-    quiet: true,
-  })
+  stack = await startUploadStack('albkit-upload-')
+  alb = stack.alb
   const found = alb.config.buckets[0]
   assert.ok(found && alb.s3Endpoint, 'the template declares a bucket and local S3 runs')
   bucket = found.bucketName
@@ -59,8 +47,7 @@ before(async () => {
 
 after(async () => {
   s3?.destroy()
-  await alb?.close()
-  if (dir) await rm(dir, { recursive: true, force: true })
+  await stack?.close()
 })
 
 async function readBack(key: string): Promise<{ bytes: Buffer; contentType: string | undefined }> {
@@ -314,38 +301,27 @@ describe('upload-to-s3 through the local ALB into local S3', () => {
 })
 
 describe('upload-to-s3 through the local ALB with S3 down', () => {
-  let down: LocalAlb | undefined
-  let downDir: string | undefined
+  let down: TestStack | undefined
 
   after(async () => {
     await down?.close()
-    if (downDir) await rm(downDir, { recursive: true, force: true })
   })
 
   test('S3 unreachable → 503 with Retry-After, nothing reported stored', async () => {
-    downDir = await mkdtemp(join(tmpdir(), 'albkit-upload-down-'))
     const closedPort = await new Promise<number>((ok) => {
       const server = createServer().listen(0, '127.0.0.1', () => {
         const address = server.address()
         server.close(() => ok(typeof address === 'object' && address ? address.port : 1))
       })
     })
-    down = await start({
-      templates: [
-        join(repo, 'templates/sam/alb.yaml'),
-        join(repo, 'templates/sam/upload-to-s3.yaml'),
-      ],
-      port: 0,
-      adminPort: 0,
+    down = await startUploadStack('albkit-upload-down-', {
       s3: false,
-      logDir: join(downDir, 'logs'),
-      quiet: true,
       env: localS3Environment(`http://127.0.0.1:${closedPort}`),
     })
     const data = new FormData()
     data.append('file', new Blob([allBytes()], { type: 'application/octet-stream' }), 'a.bin')
     data.append('file', new Blob([allBytes()], { type: 'application/octet-stream' }), 'b.bin')
-    const r = await fetch(`${down.url}/upload`, { method: 'POST', body: data })
+    const r = await fetch(`${down.alb.url}/upload`, { method: 'POST', body: data })
     assert.equal(r.status, 503)
     assert.equal(r.headers.get('retry-after'), '5')
     const body = (await r.json()) as { error: string; files: FileJson[] }

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { fileURLToPath } from 'node:url'
-import { type LocalAlb, localS3Environment, start } from '@albkit/local'
+import { type LocalAlb, localS3Environment } from '@albkit/local'
 import { s3Backend } from './s3-client.js'
 import { type FileToStore, storeFiles } from './store-files.js'
 import { allBytes, FakeStore, networkError, s3Error, s3Etag, withEnv } from './test-fixtures.js'
-
-const repo = resolve(fileURLToPath(import.meta.url), '../../../..')
+import { startUploadStack, type TestStack } from './test-stack.js'
 
 const file = (name: string, bytes: Buffer): FileToStore => ({
   name,
@@ -112,25 +107,14 @@ describe('storeFiles', () => {
 })
 
 describe('storeFiles against the embedded S3 (what the fake must imitate)', () => {
+  let stack: TestStack | undefined
   let alb: LocalAlb
-  let dir: string
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'albkit-store-'))
-    alb = await start({
-      templates: [
-        join(repo, 'templates/sam/alb.yaml'),
-        join(repo, 'templates/sam/upload-to-s3.yaml'),
-      ],
-      port: 0,
-      adminPort: 0,
-      s3: { port: 0, dir: join(dir, 's3') },
-      logDir: join(dir, 'logs'),
-      quiet: true,
-    })
+    stack = await startUploadStack('albkit-store-')
+    alb = stack.alb
   })
   after(async () => {
-    await alb?.close()
-    if (dir) await rm(dir, { recursive: true, force: true })
+    await stack?.close()
   })
 
   test('each file reports the ETag S3 gave it: the quoted MD5 of its bytes', async () => {

@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { send } from '@albkit/core/testing'
 import { type LocalAlb, type StartOptions, start } from '@albkit/local'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
@@ -19,45 +19,17 @@ const templates = [
 ]
 const logDir = mkdtempSync(join(tmpdir(), 'whats-my-ip-logs-'))
 
-interface Reply {
-  status: number
-  headers: IncomingHttpHeaders
-  body: string
-}
-
-/** One HTTP exchange with full control over the request line and headers (no fetch defaults). */
-function send(
+/**
+ * One HTTP exchange with full control over the request line and headers (no fetch defaults): the
+ * path goes out as written, so raw payloads in the query reach the app unencoded.
+ */
+async function request(
   alb: LocalAlb,
   path: string,
   init: { method?: string; headers?: Record<string, string | string[]> } = {},
-): Promise<Reply> {
-  const url = new URL(alb.url)
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        path,
-        method: init.method ?? 'GET',
-        headers: init.headers ?? {},
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end()
-  })
+) {
+  const reply = await send(alb.url, { ...init, path })
+  return { ...reply, body: reply.body.toString('utf8') }
 }
 
 async function withAlb(
@@ -92,14 +64,14 @@ describe('whats-my-ip through the local load balancer', () => {
   })
 
   test('a forged X-Forwarded-For is never reported: the TCP peer is', async () => {
-    const reply = await send(alb, '/ip', { headers: { 'X-Forwarded-For': '6.6.6.6' } })
+    const reply = await request(alb, '/ip', { headers: { 'X-Forwarded-For': '6.6.6.6' } })
     assert.equal(reply.status, 200)
     assert.equal(reply.body, '127.0.0.1\n')
     assert.doesNotMatch(reply.body, /6\.6\.6\.6/)
   })
 
   test('JSON: address, version, the chain the balancer built, proto, port, trace id', async () => {
-    const reply = await send(alb, '/ip?format=json', {
+    const reply = await request(alb, '/ip?format=json', {
       headers: { 'X-Forwarded-For': '6.6.6.6, 7.7.7.7' },
     })
     assert.equal(reply.status, 200)
@@ -114,7 +86,7 @@ describe('whats-my-ip through the local load balancer', () => {
   })
 
   test('many forged headers and entries still report the peer', async () => {
-    const reply = await send(alb, '/ip', {
+    const reply = await request(alb, '/ip', {
       headers: {
         'X-Forwarded-For': ['6.6.6.6', '10.0.0.1, 192.168.1.1', '::1'],
         'X-Real-IP': '6.6.6.6',
@@ -126,7 +98,7 @@ describe('whats-my-ip through the local load balancer', () => {
 
   test('every answer: Cache-Control no-store, Vary: Accept', async () => {
     for (const path of ['/ip', '/ip?format=json', '/ip?format=html', '/ip/json']) {
-      const reply = await send(alb, path)
+      const reply = await request(alb, path)
       assert.equal(reply.status, 200, path)
       assert.equal(reply.headers['cache-control'], 'no-store', path)
       assert.equal(reply.headers.vary, 'Accept', path)
@@ -134,7 +106,7 @@ describe('whats-my-ip through the local load balancer', () => {
   })
 
   test('HTML: escaped, self-contained, strict CSP', async () => {
-    const reply = await send(alb, '/ip', {
+    const reply = await request(alb, '/ip', {
       headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
     })
     assert.equal(reply.status, 200)
@@ -162,7 +134,7 @@ describe('whats-my-ip through the local load balancer', () => {
       ['/ip/', { Accept: 'application/*' }, /^application\/json/],
     ]
     for (const [path, headers, type] of cases) {
-      const reply = await send(alb, path, { headers })
+      const reply = await request(alb, path, { headers })
       assert.equal(reply.status, 200, `${path} ${JSON.stringify(headers)}`)
       assert.match(
         String(reply.headers['content-type']),
@@ -174,14 +146,14 @@ describe('whats-my-ip through the local load balancer', () => {
 
   test('406 when nothing acceptable is asked for, listing what is available', async () => {
     for (const accept of ['image/png', 'text/plain;q=0, application/json;q=0, text/html;q=0']) {
-      const reply = await send(alb, '/ip', { headers: { Accept: accept } })
+      const reply = await request(alb, '/ip', { headers: { Accept: accept } })
       assert.equal(reply.status, 406, accept)
       assert.match(reply.body, /text\/plain, application\/json, text\/html/)
     }
   })
 
   test('400 for an unknown ?format=, listing the allowed values', async () => {
-    const reply = await send(alb, '/ip?format=xml')
+    const reply = await request(alb, '/ip?format=xml')
     assert.equal(reply.status, 400)
     assert.match(reply.body, /text, json, html/)
   })
@@ -191,24 +163,28 @@ describe('whats-my-ip through the local load balancer', () => {
     // A request line cannot carry spaces: the query gets the payload raw without them, and encoded.
     const raw = xss.replaceAll(' ', '/')
     for (const format of ['html', 'json', 'text', 'xml', '<script>alert(3)</script>']) {
-      const reply = await send(alb, `/ip?format=${format}&q=${raw}&e=${encodeURIComponent(xss)}`, {
-        headers: {
-          'X-Forwarded-For': xss,
-          'X-Amzn-Trace-Id': `Root=${xss}`,
-          'User-Agent': xss,
-          Accept: xss,
+      const reply = await request(
+        alb,
+        `/ip?format=${format}&q=${raw}&e=${encodeURIComponent(xss)}`,
+        {
+          headers: {
+            'X-Forwarded-For': xss,
+            'X-Amzn-Trace-Id': `Root=${xss}`,
+            'User-Agent': xss,
+            Accept: xss,
+          },
         },
-      })
+      )
       assert.doesNotMatch(reply.body, /<script|<img/i, format)
     }
-    const page = await send(alb, '/ip?format=html', { headers: { 'X-Forwarded-For': xss } })
+    const page = await request(alb, '/ip?format=html', { headers: { 'X-Forwarded-For': xss } })
     assert.equal(page.status, 200)
     assert.ok(page.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
     assert.match(page.body, /<li class="used">127\.0\.0\.1 ← you<\/li>/)
   })
 
   test('HEAD: the headers of GET, no body', async () => {
-    const reply = await send(alb, '/ip', {
+    const reply = await request(alb, '/ip', {
       method: 'HEAD',
       headers: { Accept: 'application/json' },
     })
@@ -219,11 +195,11 @@ describe('whats-my-ip through the local load balancer', () => {
   })
 
   test('CORS: JSON is readable from any origin; the preflight is answered', async () => {
-    const json = await send(alb, '/ip', {
+    const json = await request(alb, '/ip', {
       headers: { Accept: 'application/json', Origin: 'https://elsewhere.example' },
     })
     assert.equal(json.headers['access-control-allow-origin'], '*')
-    const preflight = await send(alb, '/ip', {
+    const preflight = await request(alb, '/ip', {
       method: 'OPTIONS',
       headers: { Origin: 'https://elsewhere.example', 'Access-Control-Request-Method': 'GET' },
     })
@@ -234,20 +210,20 @@ describe('whats-my-ip through the local load balancer', () => {
 
   test('other methods: 405 with Allow', async () => {
     for (const method of ['POST', 'PUT', 'DELETE']) {
-      const reply = await send(alb, '/ip', { method })
+      const reply = await request(alb, '/ip', { method })
       assert.equal(reply.status, 405, method)
       assert.equal(reply.headers.allow, 'GET, HEAD, OPTIONS')
     }
   })
 
   test('unknown paths under /ip/ are a 404 from the function', async () => {
-    const reply = await send(alb, '/ip/nope')
+    const reply = await request(alb, '/ip/nope')
     assert.equal(reply.status, 404)
     assert.match(reply.body, /this app answers \/ip/)
   })
 
   test('a health check (ELB-HealthChecker/2.0) is answered with 200 at once', async () => {
-    const reply = await send(alb, '/ip', { headers: { 'User-Agent': 'ELB-HealthChecker/2.0' } })
+    const reply = await request(alb, '/ip', { headers: { 'User-Agent': 'ELB-HealthChecker/2.0' } })
     assert.equal(reply.status, 200)
   })
 })
@@ -255,7 +231,7 @@ describe('whats-my-ip through the local load balancer', () => {
 describe('whats-my-ip behind other load balancer settings', () => {
   test('xff_header_processing.mode "remove": a clear error naming the setting', async () => {
     await withAlb({ xffMode: 'remove' }, async (alb) => {
-      const reply = await send(alb, '/ip', { headers: { 'X-Forwarded-For': '6.6.6.6' } })
+      const reply = await request(alb, '/ip', { headers: { 'X-Forwarded-For': '6.6.6.6' } })
       assert.equal(reply.status, 500)
       assert.match(reply.body, /routing\.http\.xff_header_processing\.mode/)
       assert.doesNotMatch(reply.body, /6\.6\.6\.6/)
@@ -264,12 +240,12 @@ describe('whats-my-ip behind other load balancer settings', () => {
 
   test('TRUSTED_PROXY_HOPS=1 (behind CloudFront): the entry the trusted proxy appended', async () => {
     await withAlb({ env: { TRUSTED_PROXY_HOPS: '1' } }, async (alb) => {
-      const reply = await send(alb, '/ip', {
+      const reply = await request(alb, '/ip', {
         headers: { 'X-Forwarded-For': '6.6.6.6, 198.51.100.9' },
       })
       assert.equal(reply.status, 200)
       assert.equal(reply.body, '198.51.100.9\n')
-      const short = await send(alb, '/ip')
+      const short = await request(alb, '/ip')
       assert.equal(short.status, 500)
       assert.match(short.body, /TRUSTED_PROXY_HOPS=1 needs at least 2/)
     })
@@ -277,7 +253,7 @@ describe('whats-my-ip behind other load balancer settings', () => {
 
   test('an invalid TRUSTED_PROXY_HOPS: a 500 that does not leak the setting', async () => {
     await withAlb({ env: { TRUSTED_PROXY_HOPS: '99' } }, async (alb) => {
-      const reply = await send(alb, '/ip')
+      const reply = await request(alb, '/ip')
       assert.equal(reply.status, 500)
       assert.doesNotMatch(reply.body, /TRUSTED_PROXY_HOPS/)
     })

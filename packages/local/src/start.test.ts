@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { send } from '@albkit/core/testing'
-import { FIXTURE_FILE, fixtureConfig } from './runtime/test-support.js'
+import { FIXTURE_FILE, fixtureConfig, startConfig } from './runtime/test-support.js'
 import { start } from './start.js'
 
 const templates = fileURLToPath(new URL('./runtime/fixtures/templates/', import.meta.url))
@@ -91,16 +91,7 @@ test('watch mode: a change in the code directory replaces the instances', async 
   assert.ok(fn)
   fn.codeDir = dist
   fn.handlerFile = join(dist, 'index.mjs')
-  const alb = await start({
-    templates: [],
-    config,
-    port: 0,
-    adminPort: 0,
-    s3: false,
-    quiet: true,
-    watch: true,
-    logDir: join(dir, 'logs'),
-  })
+  const alb = await startConfig(config, { watch: true, logDir: join(dir, 'logs') })
   try {
     const before = JSON.parse((await send(`${alb.url}/echo`)).body.toString()).instance
     writeFileSync(

@@ -2,7 +2,7 @@
 // against the local S3 of @albkit/local, and the zip it stored holds the same files with the
 // same bytes as the dry run's zip of the same CodeUri.
 import assert from 'node:assert/strict'
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,20 +10,13 @@ import { join } from 'node:path'
 import { after, test } from 'node:test'
 import { promisify } from 'node:util'
 import { LOCAL_S3_CREDENTIALS, parseTemplate, start } from '@albkit/local'
+import { programInstalled } from '../program-installed.js'
 import { albTemplate, findRoot } from '../workspace.js'
 import { extractZip, zipDirectory } from './artifact.js'
 
 const run = promisify(execFile)
 
-function installed(): boolean {
-  try {
-    execFileSync('aws', ['--version'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-const skip = installed() ? false : 'the AWS CLI is not installed (pip install awscli)'
+const skip = programInstalled('aws') ? false : 'the AWS CLI is not installed (pip install awscli)'
 
 const root = findRoot(import.meta.dirname)
 const scratch = mkdtempSync(join(tmpdir(), 'albkit-aws-package-'))

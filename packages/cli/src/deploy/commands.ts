@@ -33,6 +33,19 @@ function overrides(parameters: string[]): string[] {
   return parameters.length === 0 ? [] : ['--parameter-overrides', ...parameters]
 }
 
+// What `sam deploy` and `aws cloudformation deploy` both take (the SAM CLI deploys through
+// CloudFormation change sets): the template, the stack, region/profile, the capabilities.
+function stackArgs(d: StackDeploy, s: DeploySettings): string[] {
+  return [
+    '--template-file',
+    d.template,
+    '--stack-name',
+    d.stackName,
+    ...awsCommon(s),
+    ...CAPABILITIES,
+  ]
+}
+
 /**
  * `sam deploy` of a template (no `sam build`: CodeUri is the prebuilt bundle).
  *
@@ -44,12 +57,7 @@ export function samDeployCommand(d: StackDeploy, s: DeploySettings): CommandLine
     program: 'sam',
     args: [
       'deploy',
-      '--template-file',
-      d.template,
-      '--stack-name',
-      d.stackName,
-      ...awsCommon(s),
-      ...CAPABILITIES,
+      ...stackArgs(d, s),
       '--resolve-s3',
       '--no-fail-on-empty-changeset',
       ...overrides(d.parameters),
@@ -102,12 +110,7 @@ export function awsDeployCommand(d: StackDeploy, s: DeploySettings): CommandLine
     args: [
       'cloudformation',
       'deploy',
-      '--template-file',
-      d.template,
-      '--stack-name',
-      d.stackName,
-      ...awsCommon(s),
-      ...CAPABILITIES,
+      ...stackArgs(d, s),
       '--no-fail-on-empty-changeset',
       ...overrides(d.parameters),
     ],

@@ -46,6 +46,42 @@ function mainPath(route: RouteSpec | undefined): string {
   return first.replaceAll('*', '')
 }
 
+/** What both dry runs share while checking one app's functions. */
+interface CheckContext {
+  config: Awaited<ReturnType<typeof loadConfig>>
+  /** the SAM template or serverless.yml the functions come from */
+  source: string
+  route: RouteSpec | undefined
+  scratch: string
+  region: string
+}
+
+/**
+ * One function of the final template: its artifact loaded like Lambda and invoked.
+ * `defaultMemoryMb` is the tool's default when the template gives no MemorySize (SAM: 128,
+ * osls: 1024).
+ */
+function checkFunction(
+  ctx: CheckContext,
+  id: string,
+  properties: Record<string, unknown>,
+  defaultMemoryMb: number,
+  artifact: Artifact,
+): Promise<FunctionDryRun> {
+  return check(
+    {
+      logicalId: id,
+      handler: String(properties.Handler),
+      memoryMb: String(properties.MemorySize ?? defaultMemoryMb),
+      artifact,
+    },
+    environmentOf(ctx.config, ctx.source, id),
+    ctx.route,
+    ctx.scratch,
+    ctx.region,
+  )
+}
+
 async function check(
   subject: Subject,
   env: Record<string, string>,
@@ -169,6 +205,7 @@ export async function samDryRun(options: {
   const route = routesOf(template)[0]
   const scratch = await mkdtemp(join(tmpdir(), 'albkit-dry-run-'))
   try {
+    const ctx = { config, source: options.template, route, scratch, region: options.region }
     const functions: FunctionDryRun[] = []
     const final = structuredClone(template) as CfnTemplate
     for (const { id, properties } of resourcesOf(template, 'AWS::Serverless::Function')) {
@@ -179,20 +216,7 @@ export async function samDryRun(options: {
       const key = createHash('sha256').update(artifact.zip).digest('hex').slice(0, 32)
       const finalFn = final.Resources?.[id]
       if (finalFn?.Properties) finalFn.Properties.CodeUri = `s3://albkit-dry-run-artifacts/${key}`
-      functions.push(
-        await check(
-          {
-            logicalId: id,
-            handler: String(properties.Handler),
-            memoryMb: String(properties.MemorySize ?? 128),
-            artifact,
-          },
-          environmentOf(config, options.template, id),
-          route,
-          scratch,
-          options.region,
-        ),
-      )
+      functions.push(await checkFunction(ctx, id, properties, 128, artifact))
     }
     const templateFile = join(scratch, 'packaged.json')
     await writeFile(templateFile, JSON.stringify(final, null, 2))
@@ -225,26 +249,14 @@ export async function slsDryRun(options: {
     const packaged = await slsPackage(options.serverlessYml, join(scratch, 'package'))
     const config = await loadConfig([albTemplate(options.root), options.serverlessYml])
     const route = routesOf(packaged.template)[0]
+    const ctx = { config, source: options.serverlessYml, route, scratch, region: options.region }
     const functions: FunctionDryRun[] = []
     for (const { id, properties } of resourcesOf(packaged.template, 'AWS::Lambda::Function')) {
       const key = asRecord(properties.Code)?.S3Key
       if (typeof key !== 'string') throw new Error(`${id}.Code.S3Key: osls named no artifact`)
       const zip = await readFile(join(packaged.dir, basename(key)))
       const artifact = await extractZip(zip, join(scratch, `${id}-listing`))
-      functions.push(
-        await check(
-          {
-            logicalId: id,
-            handler: String(properties.Handler),
-            memoryMb: String(properties.MemorySize ?? 1024),
-            artifact,
-          },
-          environmentOf(config, options.serverlessYml, id),
-          route,
-          scratch,
-          options.region,
-        ),
-      )
+      functions.push(await checkFunction(ctx, id, properties, 1024, artifact))
     }
     await lintFinal(
       options.root,

@@ -1,26 +1,18 @@
 // cfn-lint, AWS's linter, is what checks types and properties now; these tests pin that it
 // catches what albkit's own spec check used to, and what that check missed (parameter types).
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { loadConfig } from '@albkit/local'
+import { programInstalled } from '../program-installed.js'
 import { cfnLint } from './cfn-lint.js'
 import { validateWorkspace } from './run-validate.js'
 
-function installed(): boolean {
-  try {
-    execFileSync('cfn-lint', ['--version'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
 // CI requires cfn-lint (.ci/run checks it); elsewhere these tests say why they did not run.
 const skip =
-  !installed() && process.env.CI !== 'true'
+  !programInstalled('cfn-lint') && process.env.CI !== 'true'
     ? 'cfn-lint is not installed (pip install cfn-lint)'
     : false
 

@@ -15,6 +15,7 @@ export interface RawResponse {
 /**
  * @example
  * const res = await send('http://127.0.0.1:3000/echo?a=1', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' })
+ * const raw = await send('http://127.0.0.1:3000', { path: '/ip?q="><script>' })
  */
 export function send(
   url: string,
@@ -23,13 +24,24 @@ export function send(
     headers?: Record<string, string | string[]>
     body?: string | Buffer
     timeoutMs?: number
+    /**
+     * The request target sent as written, in place of the URL's path and query: no URL parsing,
+     * so raw `<`, `"` or `..` reach the server as a hostile client sends them.
+     */
+    path?: string
   } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       // 64 KB: room to observe a response whose headers exceed the ALB's 32 KB limit
-      { method: init.method ?? 'GET', headers: init.headers, agent: false, maxHeaderSize: 65_536 },
+      {
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        agent: false,
+        maxHeaderSize: 65_536,
+        ...(init.path === undefined ? {} : { path: init.path }),
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))

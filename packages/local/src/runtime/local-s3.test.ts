@@ -11,9 +11,8 @@ import { send } from '@albkit/core/testing'
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { localS3ClientConfig } from '../local-s3-client-config.js'
 import type { LocalAlb } from '../start.js'
-import { start } from '../start.js'
 import { localS3Control } from './local-s3.js'
-import { fixtureConfig } from './test-support.js'
+import { fixtureConfig, startConfig } from './test-support.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'albkit-s3-'))
 let alb: LocalAlb
@@ -24,13 +23,8 @@ before(async () => {
     bucketName: 'albkit-test-uploads',
     templateFile: 'test',
   })
-  alb = await start({
-    templates: [],
-    config,
-    port: 0,
-    adminPort: 0,
+  alb = await startConfig(config, {
     s3: { port: 0, dir: join(dir, 's3') },
-    quiet: true,
     logDir: join(dir, 'logs'),
   })
 })

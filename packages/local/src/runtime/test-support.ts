@@ -103,7 +103,29 @@ export function fixtureConfig(routes: FixtureRoute[], extraRules: LocalRule[] = 
 }
 
 /**
- * Start a load balancer over fixture routes on ephemeral ports, quiet, S3 off, logs in a temp dir.
+ * Start a load balancer over a ready config on ephemeral ports, quiet, S3 off, logs in a temp dir
+ * unless `options.logDir` says where.
+ * @example
+ * const alb = await startConfig(await loadConfig(files), { watch: true })
+ */
+export async function startConfig(
+  config: LocalConfig,
+  options: Partial<StartOptions> = {},
+): Promise<LocalAlb> {
+  return start({
+    templates: [],
+    config,
+    port: 0,
+    adminPort: 0,
+    s3: false,
+    quiet: true,
+    ...options,
+    logDir: options.logDir ?? mkdtempSync(join(tmpdir(), 'albkit-logs-')),
+  })
+}
+
+/**
+ * Start a load balancer over fixture routes, as {@link startConfig} does.
  * @example
  * const alb = await startFixture([{ paths: ['/echo'], handler: 'echo' }])
  */
@@ -112,16 +134,7 @@ export async function startFixture(
   options: Partial<StartOptions> & { extraRules?: LocalRule[] } = {},
 ): Promise<LocalAlb> {
   const { extraRules, ...rest } = options
-  return start({
-    templates: [],
-    config: fixtureConfig(routes, extraRules),
-    port: 0,
-    adminPort: 0,
-    s3: false,
-    quiet: true,
-    logDir: mkdtempSync(join(tmpdir(), 'albkit-logs-')),
-    ...rest,
-  })
+  return startConfig(fixtureConfig(routes, extraRules), rest)
 }
 
 /** Read the access log after the batched writer has flushed. */

@@ -10,7 +10,7 @@ import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../config/load-config.js'
 import { tempTree } from '../config/test-support.js'
-import { start } from '../start.js'
+import { startConfig } from './test-support.js'
 
 const repo = fileURLToPath(new URL('../../../..', import.meta.url))
 // Both colours' CodeUri is apps/whats-my-ip/dist: here a handler that answers with its colour.
@@ -42,15 +42,7 @@ test('blue-green.yaml at BlueWeight 90 / GreenWeight 10: 1000 requests split abo
     { parameterOverrides: { BlueWeight: '90', GreenWeight: '10' } },
   )
   assert.deepEqual(config.warnings, [])
-  const alb = await start({
-    templates: [],
-    config,
-    port: 0,
-    adminPort: 0,
-    s3: false,
-    quiet: true,
-    logDir: join(root, 'logs'),
-  })
+  const alb = await startConfig(config, { logDir: join(root, 'logs') })
   const agent = new Agent({ keepAlive: true, maxSockets: 8 })
   try {
     const counts: Record<string, number> = {}
