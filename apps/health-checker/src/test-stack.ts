@@ -1,7 +1,6 @@
 // The app behind the local load balancer for tests (not part of the bundle): read from the real
-// SAM templates, ephemeral ports, quiet, its embedded S3 and logs in a scratch directory.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+// SAM templates by @albkit/local's startScratch (ephemeral ports, quiet, S3 and logs in a scratch
+// directory).
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
@@ -9,7 +8,7 @@ import {
   type LocalConfig,
   loadConfig,
   type StartOptions,
-  start,
+  startScratch,
 } from '@albkit/local'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -40,29 +39,6 @@ export async function startHealthStack(
   options: (config: LocalConfig) => Partial<StartOptions> = () => ({}),
 ): Promise<TestStack> {
   const config = await loadConfig(templates)
-  const dir = await mkdtemp(join(tmpdir(), prefix))
-  const removeDir = () => rm(dir, { recursive: true, force: true })
-  try {
-    const alb = await start({
-      templates,
-      config,
-      port: 0,
-      adminPort: 0,
-      s3: { port: 0, dir: join(dir, 's3') },
-      logDir: join(dir, 'logs'),
-      quiet: true,
-      ...options(config),
-    })
-    return {
-      alb,
-      config,
-      close: async () => {
-        await alb.close()
-        await removeDir()
-      },
-    }
-  } catch (error) {
-    await removeDir()
-    throw error
-  }
+  const alb = await startScratch({ templates, config, ...options(config) }, prefix)
+  return { alb, config, close: () => alb.close() }
 }

@@ -1,10 +1,9 @@
 // The app behind the local load balancer for tests (not part of the bundle): read from the real
-// SAM templates, ephemeral ports, quiet, its embedded S3 and logs in a scratch directory.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+// SAM templates by @albkit/local's startScratch (ephemeral ports, quiet, S3 and logs in a scratch
+// directory).
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type LocalAlb, type StartOptions, start } from '@albkit/local'
+import { type LocalAlb, type StartOptions, startScratch } from '@albkit/local'
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..')
 
@@ -27,30 +26,10 @@ export async function startUploadStack(
   prefix: string,
   options: Partial<StartOptions> = {},
 ): Promise<TestStack> {
-  const dir = await mkdtemp(join(tmpdir(), prefix))
-  const removeDir = () => rm(dir, { recursive: true, force: true })
-  try {
-    const alb = await start({
-      templates: [
-        join(repo, 'templates/sam/alb.yaml'),
-        join(repo, 'templates/sam/upload-to-s3.yaml'),
-      ],
-      port: 0,
-      adminPort: 0,
-      s3: { port: 0, dir: join(dir, 's3') },
-      logDir: join(dir, 'logs'),
-      quiet: true,
-      ...options,
-    })
-    return {
-      alb,
-      close: async () => {
-        await alb.close()
-        await removeDir()
-      },
-    }
-  } catch (error) {
-    await removeDir()
-    throw error
-  }
+  const templates = [
+    join(repo, 'templates/sam/alb.yaml'),
+    join(repo, 'templates/sam/upload-to-s3.yaml'),
+  ]
+  const alb = await startScratch({ templates, ...options }, prefix)
+  return { alb, close: () => alb.close() }
 }
