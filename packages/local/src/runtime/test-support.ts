@@ -2,9 +2,7 @@
  * Builds small LocalConfig objects over the handler fixtures (fixtures/handlers.mjs) for tests
  * and benchmarks, without templates.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
   type HealthCheckSettings,
@@ -12,7 +10,8 @@ import {
   type LocalConfig,
   type LocalRule,
 } from '../config/index.js'
-import { type LocalAlb, type StartOptions, start } from '../start.js'
+import type { LocalAlb, StartOptions } from '../start.js'
+import { startScratch } from '../start-scratch.js'
 import { FLUSH_INTERVAL_MS } from './log-sink.js'
 
 export const FIXTURE_FILE = fileURLToPath(new URL('./fixtures/handlers.mjs', import.meta.url))
@@ -103,8 +102,8 @@ export function fixtureConfig(routes: FixtureRoute[], extraRules: LocalRule[] = 
 }
 
 /**
- * Start a load balancer over a ready config on ephemeral ports, quiet, S3 off, logs in a temp dir
- * unless `options.logDir` says where.
+ * Start a load balancer over a ready config as {@link startScratch} does, S3 off unless
+ * `options.s3` says otherwise.
  * @example
  * const alb = await startConfig(await loadConfig(files), { watch: true })
  */
@@ -112,16 +111,7 @@ export async function startConfig(
   config: LocalConfig,
   options: Partial<StartOptions> = {},
 ): Promise<LocalAlb> {
-  return start({
-    templates: [],
-    config,
-    port: 0,
-    adminPort: 0,
-    s3: false,
-    quiet: true,
-    ...options,
-    logDir: options.logDir ?? mkdtempSync(join(tmpdir(), 'albkit-logs-')),
-  })
+  return startScratch({ templates: [], config, s3: false, ...options }, 'albkit-test-')
 }
 
 /**
